@@ -1,0 +1,96 @@
+package io.lepton.gateway.engine.family;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.Schema;
+
+/**
+ * One event family (customer-service, recommendation, financial-sentiment...): its raw schema, the field that
+ * identifies the data subject, and the privacy tags of every field.
+ *
+ * <p>The raw schema is the gateway's reader schema: whatever writer schema a producer registered, the event is
+ * resolved to this one, so a field the gateway does not know about is dropped rather than passed through untagged.
+ */
+public final class EventFamily {
+
+    private final String name;
+    private final Schema rawSchema;
+    private final String subjectField;
+    private final Map<String, FieldTags> tags;
+
+    private EventFamily(String name, Schema rawSchema, String subjectField, Map<String, FieldTags> tags) {
+        this.name = name;
+        this.rawSchema = rawSchema;
+        this.subjectField = subjectField;
+        this.tags = tags;
+    }
+
+    /**
+     * Builds a family from a raw schema carrying a {@code "family"} property and exactly one {@code "subject"} field.
+     */
+    public static EventFamily fromSchema(Schema rawSchema) {
+        Objects.requireNonNull(rawSchema, "rawSchema");
+        if (rawSchema.getType() != Schema.Type.RECORD) {
+            throw new IllegalArgumentException("raw event schema must be a record: " + rawSchema.getFullName());
+        }
+        String name = rawSchema.getProp("family");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(rawSchema.getFullName() + ": missing \"family\" property");
+        }
+        Map<String, FieldTags> tags = new LinkedHashMap<>();
+        String subject = null;
+        for (Schema.Field field : rawSchema.getFields()) {
+            FieldTags fieldTags = FieldTags.of(field);
+            tags.put(field.name(), fieldTags);
+            if (fieldTags.subject()) {
+                if (subject != null) {
+                    throw new IllegalArgumentException(rawSchema.getFullName() + ": more than one subject field ("
+                            + subject + ", " + field.name() + ")");
+                }
+                subject = field.name();
+            }
+        }
+        if (subject == null) {
+            throw new IllegalArgumentException(rawSchema.getFullName() + ": no field tagged \"subject\": true");
+        }
+        for (String required : List.of("eventId", "occurredAt", "region")) {
+            if (rawSchema.getField(required) == null) {
+                throw new IllegalArgumentException(rawSchema.getFullName() + ": missing required field " + required);
+            }
+        }
+        return new EventFamily(name, rawSchema, subject, Map.copyOf(tags));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Schema rawSchema() {
+        return rawSchema;
+    }
+
+    /** Name of the field that identifies the data subject; its value is the record key. */
+    public String subjectField() {
+        return subjectField;
+    }
+
+    public FieldTags tags(String fieldName) {
+        FieldTags fieldTags = tags.get(fieldName);
+        if (fieldTags == null) {
+            throw new IllegalArgumentException("family " + name + " has no field " + fieldName);
+        }
+        return fieldTags;
+    }
+
+    /** The raw input topic of this family. */
+    public String rawTopic() {
+        return "raw." + name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

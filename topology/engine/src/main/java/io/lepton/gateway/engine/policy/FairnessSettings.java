@@ -1,0 +1,31 @@
+package io.lepton.gateway.engine.policy;
+
+import java.time.Duration;
+
+/**
+ * A jurisdiction's fairness-monitor settings: windows, sample-size gate, confidence and thresholds.
+ *
+ * @param enabled whether the monitor runs for this jurisdiction
+ * @param windowSize length of a hopping window
+ * @param windowAdvance hop between window starts
+ * @param grace how late an event may arrive and still count in its window
+ * @param minSamplesPerGroup below this a group is reported as insufficient data, never as a breach
+ * @param confidence confidence level of the intervals that gate alerts (e.g. 0.95)
+ * @param minDisparateImpact breach when the whole interval of the selection-rate ratio is below this (four-fifths: 0.8)
+ * @param maxParityDifference breach when the whole interval of the selection-rate gap is above this
+ * @param maxEqualOpportunityDifference breach when the whole interval of the true-positive-rate gap is above this
+ * @param minExposureRatio breach when a provider group's exposure / relevance ratio falls below this
+ * @param maxGroupsPerAttribute bound on distinct groups per attribute (bounds state and metric cardinality)
+ */
+public record FairnessSettings(
+        boolean enabled,
+        Duration windowSize,
+        Duration windowAdvance,
+        Duration grace,
+        long minSamplesPerGroup,
+        double confidence,
+        double minDisparateImpact,
+        double maxParityDifference,
+        double maxEqualOpportunityDifference,
+        double minExposureRatio,
+        int maxGroupsPerAttribute) {}

@@ -1,0 +1,66 @@
+package io.lepton.gateway.engine.routing;
+
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.gateway.engine.policy.PolicySet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps an event's {@code region} to the jurisdiction whose law governs it.
+ *
+ * <p>Most specific wins: a subdivision ({@code US-CA}) claimed by a policy goes there; otherwise its country
+ * ({@code US}) decides; a valid country no policy claims falls to the strict {@code default} policy. A missing or
+ * malformed region routes nowhere: the caller quarantines it as unrouted, since guessing a jurisdiction would
+ * guess the residency rules too.
+ */
+public final class JurisdictionRouter {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final Map<String, JurisdictionPolicy> byRegion = new HashMap<>();
+    private final JurisdictionPolicy fallback;
+
+    public JurisdictionRouter(PolicySet policies) {
+        for (JurisdictionPolicy policy : policies.all()) {
+            if (!policy.isDefault()) {
+                policy.regions().forEach(region -> byRegion.put(region, policy));
+            }
+        }
+        this.fallback = policies.fallback();
+    }
+
+    /** The governing policy, or empty when the region is missing or not an ISO 3166 code. */
+    public Optional<JurisdictionPolicy> route(String region) {
+        if (region == null) {
+            return Optional.empty();
+        }
+        String normalized = region.trim().toUpperCase(Locale.ROOT).replace('_', '-');
+        JurisdictionPolicy exact = byRegion.get(normalized);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        int dash = normalized.indexOf('-');
+        String country = dash < 0 ? normalized : normalized.substring(0, dash);
+        if (!COUNTRIES.contains(country) || (dash >= 0 && !validSubdivisionSuffix(normalized, dash))) {
+            return Optional.empty();
+        }
+        return Optional.of(byRegion.getOrDefault(country, fallback));
+    }
+
+    private static boolean validSubdivisionSuffix(String region, int dash) {
+        int length = region.length() - dash - 1;
+        if (length < 1 || length > 3) {
+            return false;
+        }
+        for (int i = dash + 1; i < region.length(); i++) {
+            char c = region.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
