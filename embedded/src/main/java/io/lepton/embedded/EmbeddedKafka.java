@@ -1,0 +1,155 @@
+package io.lepton.embedded;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka broker (combined broker + controller) running inside this JVM, listening on
+ * 127.0.0.1 only.
+ *
+ * <p>Why: tests, {@code ./gateway replay} and {@code ./gateway demo} need real Kafka semantics (transactions,
+ * consumer groups, Kafka Streams rebalancing) without Docker. The broker is configured for a cluster of one:
+ * internal topics get replication factor 1 and min ISR 1, otherwise Kafka Streams stays in REBALANCING forever and
+ * {@code initTransactions()} times out, so exactly-once could not start. Production keeps Kafka's defaults.
+ *
+ * <p>{@link #close()} stops the broker and deletes its data directories.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final KafkaClusterTestKit cluster;
+    private final Path baseDirectory;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
+        this.cluster = cluster;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Formats and starts a broker, returning once it accepts client requests (about 4 s). */
+    public static EmbeddedKafka start() {
+        Path baseDirectory = TempDirectories.create("lepton-kafka-");
+        KafkaClusterTestKit cluster = null;
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDirectory)
+                    .build();
+            cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("listeners", "EXTERNAL://" + LOOPBACK + ":0,CONTROLLER://" + LOOPBACK + ":0")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setDeleteOnClose(true)
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKafka(cluster, baseDirectory);
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            TempDirectories.delete(baseDirectory);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new EmbeddedStartupException("Embedded Kafka broker failed to start", e);
+        }
+    }
+
+    /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
+    public String bootstrapServers() {
+        // The test kit names its listeners "localhost"; ours are bound to 127.0.0.1, so say so to clients.
+        return cluster.bootstrapServers().replace("localhost:", LOOPBACK + ":");
+    }
+
+    /**
+     * Creates the topics with replication factor 1; topics that already exist are left as they are, so callers can
+     * create their full topic list on every start.
+     */
+    public void createTopics(int partitions, Collection<String> topics) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+        }
+        List<NewTopic> newTopics = topics.stream()
+                .distinct()
+                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .collect(Collectors.toList());
+        try (Admin admin = Admin.create(adminProperties())) {
+            Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = newTopics.stream().filter(t -> !existing.contains(t.name())).toList();
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                awaitCreated(entry.getKey(), entry.getValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedStartupException("Interrupted while creating topics " + topics, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new EmbeddedStartupException("Could not list topics on " + bootstrapServers(), e);
+        }
+    }
+
+    private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> future)
+            throws InterruptedException {
+        try {
+            future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new EmbeddedStartupException("Could not create topic " + topic, e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new EmbeddedStartupException("Timed out creating topic " + topic, e);
+        }
+    }
+
+    private Properties adminProperties() {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+        return properties;
+    }
+
+    /** Stops the broker and deletes its data directories. */
+    @Override
+    public void close() {
+        closeQuietly(cluster);
+        TempDirectories.delete(baseDirectory);
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The data directory is deleted next anyway; nothing else a caller could do about a failed shutdown.
+            System.getLogger(EmbeddedKafka.class.getName())
+                    .log(System.Logger.Level.WARNING, "Embedded Kafka did not shut down cleanly", e);
+        }
+    }
+
+    /** The directory holding this broker's data; package-private so tests can check it is deleted. */
+    Path baseDirectory() {
+        return baseDirectory;
+    }
+}

@@ -1,0 +1,230 @@
+package io.lepton.serdes.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lepton.serdes.IncompatibleSchemaException;
+import io.lepton.serdes.LruCache;
+import io.lepton.serdes.RegistryException;
+import io.lepton.serdes.RegistryUnavailableException;
+import io.lepton.serdes.SerdeException;
+import io.lepton.serdes.UnknownSchemaIdException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SchemaRegistryClient} over the Confluent REST API with the JDK's {@link HttpClient}, so it works against
+ * Confluent Schema Registry, Apicurio ({@code /apis/ccompat/v7}), Karapace and Redpanda alike.
+ *
+ * <p>Why hand-written: Confluent's Java client is not available here, and the gateway needs only a few calls but
+ * needs them robust: per-attempt connect and request timeouts, bounded retries with exponential backoff and
+ * jitter (half to full backoff) on connection failures, timeouts, 5xx and 429 (rotating through the configured
+ * URLs), and bounded LRU caches of the immutable answers (id to schema, subject and schema to id) so steady-state traffic makes no calls.
+ * Thread-safe.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistryClientConfig config;
+    private final HttpClient http;
+    private final LruCache<Integer, Schema> schemasById;
+    private final LruCache<SubjectSchema, Integer> idsBySubjectSchema;
+
+    public RestSchemaRegistryClient(RegistryClientConfig config) {
+        this.config = config;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        config.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+        this.schemasById = new LruCache<>(config.cacheCapacity());
+        this.idsBySubjectSchema = new LruCache<>(config.cacheCapacity());
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+            try {
+                int id = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema))
+                        .path("id").asInt();
+                schemasById.put(id, schema);
+                return id;
+            } catch (RegistryException e) {
+                if (e.status() == 409) {
+                    throw new IncompatibleSchemaException(subject, e.getMessage());
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public int lookup(String subject, Schema schema) {
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+            int id = send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt();
+            schemasById.put(id, schema);
+            return id;
+        });
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return schemasById.computeIfAbsent(id, key -> {
+            try {
+                return parse(send("GET", "/schemas/ids/" + id, null).path("schema").asText());
+            } catch (RegistryException e) {
+                if (e.status() == 404) {
+                    throw new UnknownSchemaIdException(id, e.getMessage());
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        return registered(subject, "latest");
+    }
+
+    @Override
+    public RegisteredSchema version(String subject, int version) {
+        return registered(subject, Integer.toString(version));
+    }
+
+    private RegisteredSchema registered(String subject, String version) {
+        JsonNode body = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
+        int id = body.path("id").asInt();
+        Schema schema = schemasById.computeIfAbsent(id, key -> parse(body.path("schema").asText()));
+        return new RegisteredSchema(subject, id, body.path("version").asInt(), schema);
+    }
+
+    @Override
+    public boolean isCompatible(String subject, Schema schema) {
+        try {
+            return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                    schemaBody(schema)).path("is_compatible").asBoolean(false);
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        send("GET", "/subjects", null).forEach(node -> subjects.add(node.asText()));
+        return subjects;
+    }
+
+    /** Entries in the id-to-schema cache (for tests and metrics). */
+    public int cachedSchemaCount() {
+        return schemasById.size();
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        List<java.net.URI> urls = config.urls();
+        int attempts = config.maxRetries() + 1;
+        Exception lastFailure = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                backoff(attempt);
+            }
+            URI uri = URI.create(urls.get(attempt % urls.size()) + path);
+            try {
+                HttpResponse<String> response = http.send(request(method, uri, body),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return JSON.readTree(response.body());
+                }
+                RegistryException error = error(status, response.body());
+                if (status < 500 && status != 429) {
+                    throw error;
+                }
+                lastFailure = error;
+            } catch (IOException e) {
+                lastFailure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryUnavailableException("Interrupted while calling the schema registry", e);
+            }
+            LOGGER.debug("Schema registry {} {} failed (attempt {} of {}): {}", method, path, attempt + 1,
+                    attempts, lastFailure.toString());
+        }
+        throw new RegistryUnavailableException("Schema registry " + urls + " unavailable for " + method + " "
+                + path + " after " + attempts + " attempt(s): " + lastFailure.getMessage(), lastFailure);
+    }
+
+    private HttpRequest request(String method, URI uri, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Accept", CONTENT_TYPE + ", application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            builder.header("Content-Type", CONTENT_TYPE);
+        }
+        config.authorization().ifPresent(value -> builder.header("Authorization", value));
+        return builder.build();
+    }
+
+    private void backoff(int retry) {
+        long cap = Math.min(config.maxRetryBackoff().toMillis(),
+                config.retryBackoff().toMillis() << Math.min(retry - 1, 20));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("Interrupted while backing off from the schema registry", e);
+        }
+    }
+
+    private static RegistryException error(int status, String body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            return new RegistryException(status, json.path("error_code").asInt(-1),
+                    json.path("message").asText(body));
+        } catch (IOException notJson) {
+            return new RegistryException(status, -1, body == null ? "" : body);
+        }
+    }
+
+    private static String schemaBody(Schema schema) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("schema", schema.toString());
+        return body.toString();
+    }
+
+    private static Schema parse(String schema) {
+        try {
+            return new Schema.Parser().parse(schema);
+        } catch (SchemaParseException e) {
+            throw new SerdeException("Registry returned a schema that is not valid Avro: " + e.getMessage(), e,
+                    false);
+        }
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
+    }
+}
