@@ -1,0 +1,5 @@
+/**
+ * Quarkus wiring for production ({@code ./gateway run}): configuration, CDI producers and start-up checks. It only
+ * assembles the engine and calls {@link io.lepton.gateway.streams.GatewayTopology#build}; Quarkus runs the result.
+ */
+package io.lepton.gateway.app;

@@ -1,0 +1,12 @@
+package io.lepton.gateway.streams;
+
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * A raw event on its way through the topology: the decoded record for the engine and the original bytes, kept so a
+ * record that must be quarantined is quarantined exactly as it arrived (nothing lost, nothing re-encoded).
+ *
+ * @param rawValue the record value as read from the raw topic (may be null for a tombstone)
+ * @param record the decoded event, or null when it could not be decoded
+ */
+record RoutedEvent(byte[] rawValue, GenericRecord record) {}

@@ -1,0 +1,292 @@
+package io.lepton.gateway.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.schemas.Action;
+import io.lepton.schemas.Channel;
+import io.lepton.schemas.CustomerServiceEvent;
+import io.lepton.schemas.FinancialSentimentEvent;
+import io.lepton.schemas.RecommendationEvent;
+import io.lepton.serdes.avro.AvroDeserializer;
+import io.lepton.serdes.avro.AvroSerdeConfig;
+import io.lepton.serdes.avro.AvroSerializer;
+import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GatewayTopologyTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T10:15:30Z");
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final GatewayEngine engine = TestGateway.engine();
+    private TopologyTestDriver driver;
+    private AvroSerializer<SpecificRecord> producerSerializer;
+
+    @BeforeEach
+    void start() {
+        RecordCodec codec = new RecordCodec(registry, engine.families().all());
+        SanitizedSchemas.registerAll(engine, codec);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec), props, AT);
+        producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void eachFamilyReachesItsJurisdictionsSanitizedTopicWithoutTaggedValues() {
+        produce(customerService("evt-1", "DE"));
+        produce(recommendation("evt-2", "US-CA"));
+        produce(financial("evt-3", "CN"));
+        produce(customerService("evt-4", "JP"));
+
+        GenericRecord gdpr = single(Topics.sanitized("eu-gdpr", "customer-service"));
+        assertThat(gdpr.get("eventId")).hasToString("evt-1");
+        assertThat(gdpr.get("customerEmail")).hasToString("[EMAIL]");
+        GenericRecord ccpa = single(Topics.sanitized("us-ccpa", "recommendation"));
+        assertThat(ccpa.get("ipAddress")).hasToString("203.0.113.0/24");
+        GenericRecord pipl = single(Topics.sanitized("cn-pipl", "financial-sentiment"));
+        assertThat(pipl.get("eventId")).hasToString("evt-3");
+        GenericRecord fallback = single(Topics.sanitized("default", "customer-service"));
+        assertThat(fallback.getSchema().getField("customerEmail")).isNull();
+
+        for (GenericRecord out : List.of(gdpr, ccpa, pipl, fallback)) {
+            assertThat(out.toString()).doesNotContain("jane.roe@example.com", "Jane Roe", "+49 151 23456789",
+                    "cust-000042", "user-123456", "acct-5555", "203.0.113.77", "device-ffee01");
+        }
+    }
+
+    @Test
+    void sanitizedRecordsAreKeyedBySubjectPseudonym() {
+        produce(customerService("evt-1", "DE"));
+        produce(customerService("evt-2", "FR"));
+        TestOutputTopic<String, byte[]> out = driver.createOutputTopic(Topics.sanitized("eu-gdpr", "customer-service"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<String> keys = out.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("eu-gdpr-1.")).doesNotContain("cust-000042");
+        assertThat(keys.get(0)).isEqualTo(keys.get(1));
+    }
+
+    @Test
+    void unknownRegionAndGarbageLandInUnroutedQuarantineWithReasonAndOriginalBytes() {
+        byte[] unknownRegion = producerSerializer.serialize("raw.recommendation", recommendation("evt-9", "Atlantis"));
+        byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        byte[] unknownSchemaId = {0, 0, 0, 3, (byte) 0xE7, 1, 2, 3};
+        raw("raw.recommendation").pipeInput("k1".getBytes(StandardCharsets.UTF_8), unknownRegion);
+        raw("raw.customer-service").pipeInput("k2".getBytes(StandardCharsets.UTF_8), garbage);
+        raw("raw.financial-sentiment").pipeInput("k3".getBytes(StandardCharsets.UTF_8), unknownSchemaId);
+        raw("raw.financial-sentiment").pipeInput("k4".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+
+        List<TestRecord<byte[], byte[]>> quarantined = quarantine(Topics.QUARANTINE_UNROUTED);
+        assertThat(quarantined).hasSize(4);
+        assertThat(header(quarantined.get(0), QuarantineHeaders.REASON)).isEqualTo("unroutable-region");
+        assertThat(quarantined.get(0).value()).isEqualTo(unknownRegion);
+        assertThat(header(quarantined.get(0), QuarantineHeaders.SOURCE_TOPIC)).isEqualTo("raw.recommendation");
+        assertThat(header(quarantined.get(1), QuarantineHeaders.REASON)).isEqualTo("undecodable");
+        assertThat(header(quarantined.get(1), QuarantineHeaders.DETAIL)).contains("InvalidMagicByte");
+        assertThat(quarantined.get(1).value()).isEqualTo(garbage);
+        assertThat(header(quarantined.get(2), QuarantineHeaders.DETAIL)).contains("UnknownSchemaId");
+        assertThat(header(quarantined.get(3), QuarantineHeaders.REASON)).isEqualTo("null-value");
+        assertThat(quarantined).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k1", "k2", "k3", "k4");
+    }
+
+    @Test
+    void recordsThatCannotBeSanitizedAreQuarantinedInTheirOwnJurisdiction() {
+        CustomerServiceEvent noSubject = customerService("evt-5", "CN");
+        noSubject.setCustomerId("");
+        produce(noSubject);
+        List<TestRecord<byte[], byte[]>> quarantined = quarantine(Topics.quarantine("cn-pipl"));
+        assertThat(quarantined).hasSize(1);
+        assertThat(header(quarantined.get(0), QuarantineHeaders.REASON)).isEqualTo("missing-subject");
+        assertThat(quarantine(Topics.QUARANTINE_UNROUTED)).isEmpty();
+    }
+
+    @Test
+    void everyRecordInIsAccountedForOut() {
+        int in = 0;
+        String[] regions = {"DE", "US-CA", "US-TX", "CN", "BR", "IN", "SG", "JP", "??", "FR"};
+        for (String region : regions) {
+            produce(customerService("cs-" + region, region));
+            produce(recommendation("rec-" + region, region));
+            produce(financial("fin-" + region, region));
+            in += 3;
+        }
+        raw("raw.recommendation").pipeInput(new byte[0], new byte[] {1, 2});
+        in++;
+        long out = 0;
+        for (String topic : GatewayTopics.outputs(engine)) {
+            out += driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .getQueueSize();
+        }
+        assertThat(out).isEqualTo((long) in);
+        assertThat(quarantine(Topics.QUARANTINE_UNROUTED)).hasSize(4);
+    }
+
+    /**
+     * Residency by construction: walking the topology graph from each jurisdiction's sanitize nodes reaches only
+     * sinks whose topics belong to that jurisdiction; a cn-pipl record has no edge to any other zone's topic.
+     */
+    @Test
+    void noPathLeadsFromAJurisdictionToAnotherJurisdictionsTopics() {
+        TopologyDescription description = GatewayTopology.build(engine,
+                new RecordCodec(registry, engine.families().all())).describe();
+        Set<String> checkedJurisdictions = new HashSet<>();
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (!node.name().startsWith("sanitize-")) {
+                    continue;
+                }
+                String jurisdiction = jurisdictionOf(node.name());
+                checkedJurisdictions.add(jurisdiction);
+                for (String topic : reachableSinkTopics(node)) {
+                    assertThat(topic).as(node.name() + " writes " + topic)
+                            .isIn(Topics.quarantine(jurisdiction), Topics.sanitized(jurisdiction, familyOf(node)));
+                }
+            }
+        }
+        assertThat(checkedJurisdictions).containsExactlyInAnyOrder("eu-gdpr", "us-ccpa", "cn-pipl", "br-lgpd",
+                "in-dpdp", "sg-pdpa", "default");
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node.name().startsWith("route-")) {
+                    assertThat(node.successors()).filteredOn(n -> n instanceof TopologyDescription.Sink)
+                            .extracting(n -> ((TopologyDescription.Sink) n).topic())
+                            .containsOnly(Topics.QUARANTINE_UNROUTED);
+                }
+            }
+        }
+    }
+
+    @Test
+    void piplRawDataCannotReachAnotherZoneEvenWhenItsRegionLooksForeign() {
+        produce(customerService("cn-1", "CN"));
+        produce(customerService("cn-2", "CN-11"));
+        for (String topic : GatewayTopics.outputs(engine)) {
+            long records = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .getQueueSize();
+            if (records > 0) {
+                assertThat(topic).contains("cn-pipl");
+            }
+        }
+    }
+
+    private static String jurisdictionOf(String sanitizeNode) {
+        String rest = sanitizeNode.substring("sanitize-".length());
+        for (EventFamily family : TestGateway.FAMILIES.all()) {
+            if (rest.endsWith("-" + family.name())) {
+                return rest.substring(0, rest.length() - family.name().length() - 1);
+            }
+        }
+        throw new AssertionError("unexpected node " + sanitizeNode);
+    }
+
+    private static String familyOf(TopologyDescription.Node node) {
+        return node.name().substring(("sanitize-" + jurisdictionOf(node.name()) + "-").length());
+    }
+
+    private static List<String> reachableSinkTopics(TopologyDescription.Node start) {
+        List<String> topics = new ArrayList<>();
+        List<TopologyDescription.Node> frontier = new ArrayList<>(start.successors());
+        while (!frontier.isEmpty()) {
+            TopologyDescription.Node node = frontier.remove(frontier.size() - 1);
+            if (node instanceof TopologyDescription.Sink sink) {
+                topics.add(sink.topic());
+            }
+            frontier.addAll(node.successors());
+        }
+        return topics;
+    }
+
+    private void produce(SpecificRecord event) {
+        String topic = event instanceof CustomerServiceEvent ? "raw.customer-service"
+                : event instanceof RecommendationEvent ? "raw.recommendation" : "raw.financial-sentiment";
+        raw(topic).pipeInput("subject".getBytes(StandardCharsets.UTF_8), producerSerializer.serialize(topic, event));
+    }
+
+    private TestInputTopic<byte[], byte[]> raw(String topic) {
+        return driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer(), AT,
+                java.time.Duration.ofMillis(1));
+    }
+
+    private GenericRecord single(String topic) {
+        AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
+        TestOutputTopic<String, GenericRecord> out = driver.createOutputTopic(topic, new StringDeserializer(),
+                deserializer);
+        List<GenericRecord> values = out.readValuesToList();
+        assertThat(values).as(topic).hasSize(1);
+        return values.get(0);
+    }
+
+    private List<TestRecord<byte[], byte[]>> quarantine(String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static CustomerServiceEvent customerService(String id, String region) {
+        return CustomerServiceEvent.newBuilder()
+                .setEventId(id).setOccurredAt(AT).setRegion(region)
+                .setCustomerId("cust-000042").setConversationId("conv-77").setChannel(Channel.CHAT)
+                .setMessage("Hi, I am Jane Roe, mail me at jane.roe@example.com or call +49 151 23456789")
+                .setCustomerName("Jane Roe").setCustomerEmail("jane.roe@example.com")
+                .setCustomerPhone("+49 151 23456789").setCustomerAge(37).setGender("F")
+                .setIntent("BILLING").setSatisfaction(4).setEscalated(false).setResolved(true).setAgentId("agent-9")
+                .build();
+    }
+
+    static RecommendationEvent recommendation(String id, String region) {
+        return RecommendationEvent.newBuilder()
+                .setEventId(id).setOccurredAt(AT).setRegion(region)
+                .setUserId("user-123456").setSessionId("sess-abc").setItemId("item-9").setProviderId("prov-1")
+                .setProviderGroup("SMALL").setRank(3).setScore(0.72).setAction(Action.CLICK)
+                .setUserAge(29).setGender("M").setIpAddress("203.0.113.77")
+                .setLatitude(48.137154).setLongitude(11.576124).setDeviceId("device-ffee01")
+                .build();
+    }
+
+    static FinancialSentimentEvent financial(String id, String region) {
+        return FinancialSentimentEvent.newBuilder()
+                .setEventId(id).setOccurredAt(AT).setRegion(region)
+                .setAccountId("acct-5555").setInstrument("ACME")
+                .setText("Bullish on ACME, wire to DE89370400440532013000")
+                .setSentiment(0.8).setAmount(2500.0).setApproved(true).setQualified(true)
+                .setAge(51).setGender("F").setIpAddress("203.0.113.77")
+                .build();
+    }
+}
