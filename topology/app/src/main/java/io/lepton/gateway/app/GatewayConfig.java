@@ -6,10 +6,10 @@ import io.smallrye.config.WithName;
 import java.util.Optional;
 
 /**
- * The gateway's own settings ({@code lepton.*} in application.properties, each mapped from an environment variable
+ * The gateway's own settings ({@code gateway.*} in application.properties, each mapped from an environment variable
  * there). Kafka client settings stay under Quarkus' {@code kafka-streams.*} keys.
  */
-@ConfigMapping(prefix = "lepton")
+@ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     /** Confluent-API schema registry base URL (Confluent SR, Apicurio ccompat, Karapace, Redpanda). */

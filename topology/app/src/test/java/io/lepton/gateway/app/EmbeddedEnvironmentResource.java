@@ -1,0 +1,76 @@
+package io.lepton.gateway.app;
+
+import io.lepton.embedded.EmbeddedEnvironment;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Quarkus test resource: a real in-process KRaft broker and a real Apicurio Registry for the app under test, plus a
+ * directory of freshly generated HMAC keys (keys never come from the repository). Everything is stopped and deleted
+ * when the test run ends, whatever its outcome.
+ */
+public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycleManager {
+
+    static final List<String> KEY_IDS =
+            List.of("eu-gdpr-1", "us-ccpa-1", "cn-pipl-1", "br-lgpd-1", "in-dpdp-1", "sg-pdpa-1", "default-1");
+
+    private EmbeddedEnvironment environment;
+    private Path keyDir;
+    private Path stateDir;
+
+    @Override
+    public Map<String, String> start() {
+        environment = EmbeddedEnvironment.start();
+        try {
+            keyDir = Files.createTempDirectory("lepton-keys");
+            stateDir = Files.createTempDirectory("lepton-streams-state");
+            SecureRandom random = new SecureRandom();
+            for (String id : KEY_IDS) {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                Files.writeString(keyDir.resolve(id), Base64.getEncoder().encodeToString(key));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String bootstrap = environment.kafka().bootstrapServers();
+        return Map.of(
+                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
+                "kafka.bootstrap.servers", bootstrap,
+                "gateway.schema-registry.url", environment.registry().confluentApiUrl(),
+                "gateway.hmac-key-dir", keyDir.toString(),
+                "gateway.topics.partitions", "2",
+                "kafka-streams.state.dir", stateDir.toString(),
+                "kafka-streams.num.stream.threads", "1",
+                "kafka-streams.replication.factor", "1");
+    }
+
+    @Override
+    public void stop() {
+        if (environment != null) {
+            environment.close();
+        }
+        delete(keyDir);
+        delete(stateDir);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
