@@ -15,7 +15,8 @@ import java.math.BigInteger;
  * <p>Calibration, in grid units: rounding moves each input by at most g/2, so neighbours differ by at most
  * {@code Δ_g = ceil(Δ/g) + 1} grid units. Laplace: integer scale {@code t = ceil(Δ_g/ε)}, checked exactly, giving
  * pure (Δ_g/t)-DP with Δ_g/t ≤ ε. Gaussian: σ_g = the smallest integer with Δ_g²/(2σ_g²) ≤ ρ, where ρ comes from
- * {@link GaussianCalibration}, giving ρ-zCDP and hence (ε, δ)-DP. The rounding costs a relative 2^-39 in noise.
+ * {@link GaussianCalibration}, giving ρ-zCDP and hence (ε, δ)-DP. The rounding adds a relative 2^-38/ε of noise
+ * at most: negligible.
  *
  * <p>Outputs are grid points as long as |value|/g stays below 2^53; beyond that the final double addition rounds
  * the exact grid sum to the nearest double, which is post-processing of the private integer result and keeps the
