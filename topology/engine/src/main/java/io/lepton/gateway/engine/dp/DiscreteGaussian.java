@@ -9,7 +9,7 @@ import java.math.BigInteger;
  * <p>Added to an integer with sensitivity Δ it satisfies (Δ²/(2σ²))-zero-concentrated DP exactly like the continuous
  * Gaussian (CKS20, Theorem 4), but its samples are integers drawn exactly from random bits (CKS20, Algorithm 3):
  * a discrete Laplace proposal with scale {@code t = floor(σ) + 1}, accepted with probability
- * {@code exp(-(|Y| - σ²/t)² / (2σ²))}. About 1.3 proposals per sample for any σ, so it stays fast at σ near 2^40;
+ * {@code exp(-(|Y| - σ²/t)² / (2σ²))}. About 1.3 proposals per sample for large σ, so it stays fast at σ near 2^40;
  * only the acceptance test needs {@link BigInteger} arithmetic, because σ² then exceeds 64 bits.
  * Its variance is slightly below σ² and within a relative 10^-6 of it for σ >= 1.
  */
