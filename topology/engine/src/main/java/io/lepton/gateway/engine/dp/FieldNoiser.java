@@ -1,0 +1,54 @@
+package io.lepton.gateway.engine.dp;
+
+/**
+ * Noise for one {@code dp}-tagged field of one event: clamp the input to the field's bounds, add noise calibrated to
+ * sensitivity {@code max - min} (the neighbouring event may carry any other in-range value), and optionally clamp the
+ * output back into range.
+ *
+ * <p>Output clamping is post-processing, so it never weakens privacy, but it biases: near a bound, the mass that
+ * noise pushes outside piles up on the bound, so the mean of noised values moves towards the middle of the range
+ * and sums or averages over clamped outputs are no longer unbiased. Policies choose it when downstream consumers
+ * need in-range values (e.g. a 1-5 rating); leave it off when the output feeds aggregates.
+ */
+public final class FieldNoiser {
+
+    private final DpBounds bounds;
+    private final boolean clampOutput;
+    private final NoiseSampler sampler;
+
+    public FieldNoiser(DpBounds bounds, Mechanism mechanism, double epsilon, double delta, boolean clampOutput,
+            RandomBits bits) {
+        if (bounds == null) {
+            throw new IllegalArgumentException("bounds are required");
+        }
+        this.bounds = bounds;
+        this.clampOutput = clampOutput;
+        this.sampler = NoiseSampler.of(new NoiseSpec(mechanism, epsilon, delta, bounds.width()), bits);
+    }
+
+    /** The noised value of a real-valued field. */
+    public double noise(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("cannot noise NaN: the field value is not a number");
+        }
+        double noised = sampler.addNoise(bounds.clamp(value));
+        return clampOutput ? bounds.clamp(noised) : noised;
+    }
+
+    /**
+     * The noised value of an integer field: the real-valued noised value rounded to the nearest integer
+     * (post-processing), clamped into the integers within the bounds if configured. Saturates at the long range.
+     */
+    public long noise(long value) {
+        long rounded = Math.round(sampler.addNoise(bounds.clamp(value)));
+        if (!clampOutput) {
+            return rounded;
+        }
+        return Math.max((long) Math.ceil(bounds.min()), Math.min((long) Math.floor(bounds.max()), rounded));
+    }
+
+    /** The sampler in use, for its granularity and scale. */
+    public NoiseSampler sampler() {
+        return sampler;
+    }
+}

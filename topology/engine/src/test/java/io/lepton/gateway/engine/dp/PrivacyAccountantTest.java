@@ -1,0 +1,134 @@
+package io.lepton.gateway.engine.dp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class PrivacyAccountantTest {
+
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final long MIDNIGHT = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+    private final PrivacyAccountant accountant = new PrivacyAccountant(new BudgetPolicy(4, Duration.ofDays(1)));
+
+    @Test
+    void spendsTheBudgetExactlyThenRefuses() {
+        BudgetState state = null;
+        for (int i = 1; i <= 4; i++) {
+            PrivacyAccountant.Decision decision = accountant.charge(state, MIDNIGHT + i, 1.0);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).isEqualTo(4.0 - i);
+            state = decision.next();
+        }
+        PrivacyAccountant.Decision refused = accountant.charge(state, MIDNIGHT + 10, 1.0);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.next()).isEqualTo(state);
+        assertThat(refused.remaining()).isZero();
+        assertThat(state.spent()).isEqualTo(4.0);
+    }
+
+    @Test
+    void decimalEpsilonsAddUpExactly() {
+        PrivacyAccountant oneEpsilon = new PrivacyAccountant(new BudgetPolicy(1.0, Duration.ofDays(1)));
+        BudgetState state = null;
+        for (int i = 0; i < 10; i++) {
+            PrivacyAccountant.Decision decision = oneEpsilon.charge(state, MIDNIGHT, 0.1);
+            assertThat(decision.allowed()).as("charge %d of 0.1", i + 1).isTrue();
+            state = decision.next();
+        }
+
+        assertThat(oneEpsilon.charge(state, MIDNIGHT, 1e-9).allowed()).isFalse();
+        assertThat(oneEpsilon.charge(state, MIDNIGHT, 0).allowed()).isTrue();
+    }
+
+    @Test
+    void anEventThatWouldOverflowIsRefusedWholeAndASmallerOneStillFits() {
+        BudgetState state = accountant.charge(null, MIDNIGHT, 3.5).next();
+
+        PrivacyAccountant.Decision tooBig = accountant.charge(state, MIDNIGHT, 1.0);
+        assertThat(tooBig.allowed()).isFalse();
+        assertThat(tooBig.next().spent()).isEqualTo(3.5);
+        assertThat(tooBig.remaining()).isEqualTo(0.5);
+        assertThat(accountant.charge(state, MIDNIGHT, 0.5).allowed()).isTrue();
+        assertThat(accountant.charge(null, MIDNIGHT, 4.000000001).allowed()).isFalse();
+    }
+
+    @Test
+    void periodsAreAlignedToTheEpochWithInclusiveStartAndExclusiveEnd() {
+        BudgetState spent = accountant.charge(null, MIDNIGHT, 4).next();
+
+        assertThat(spent.periodStart()).isEqualTo(MIDNIGHT);
+        assertThat(accountant.charge(spent, MIDNIGHT + DAY - 1, 0.1).allowed()).isFalse();
+        PrivacyAccountant.Decision nextDay = accountant.charge(spent, MIDNIGHT + DAY, 0.1);
+        assertThat(nextDay.allowed()).isTrue();
+        assertThat(nextDay.next()).isEqualTo(new BudgetState(MIDNIGHT + DAY, 100_000_000));
+        assertThat(nextDay.remaining()).isCloseTo(3.9, within(1e-12));
+        assertThat(accountant.periodStart(MIDNIGHT + 13 * 3_600_000L)).isEqualTo(MIDNIGHT);
+        assertThat(accountant.periodStart(-1)).isEqualTo(-DAY); // floor, not truncation, before 1970
+    }
+
+    @Test
+    void lateEventsFromAnEarlierPeriodAreRefusedAndLeaveTheLedgerAlone() {
+        BudgetState today = accountant.charge(null, MIDNIGHT + DAY, 1).next();
+
+        PrivacyAccountant.Decision late = accountant.charge(today, MIDNIGHT + DAY - 1, 0.1);
+
+        assertThat(late.allowed()).isFalse();
+        assertThat(late.next()).isEqualTo(today);
+    }
+
+    @Test
+    void stateSurvivesASerializationRoundTripIn17Bytes() {
+        BudgetState state = new BudgetState(MIDNIGHT, 1_234_567_890_123L);
+
+        byte[] bytes = state.toBytes();
+
+        assertThat(bytes).hasSize(17);
+        assertThat(BudgetState.fromBytes(bytes)).isEqualTo(state);
+        assertThat(BudgetState.fromBytes(new BudgetState(-DAY, 0).toBytes())).isEqualTo(new BudgetState(-DAY, 0));
+        assertThatThrownBy(() -> BudgetState.fromBytes(new byte[16])).hasMessageContaining("budget state");
+        bytes[0] = 2;
+        assertThatThrownBy(() -> BudgetState.fromBytes(bytes)).hasMessageContaining("budget state");
+    }
+
+    @Test
+    void rejectsInvalidChargesAndPolicies() {
+        assertThatThrownBy(() -> accountant.charge(null, 0, -0.1)).hasMessageContaining("epsilon");
+        assertThatThrownBy(() -> accountant.charge(null, 0, Double.NaN)).hasMessageContaining("epsilon");
+        assertThatThrownBy(() -> new BudgetPolicy(0, Duration.ofDays(1))).hasMessageContaining("epsilonPerPeriod");
+        assertThatThrownBy(() -> new BudgetPolicy(4, Duration.ZERO)).hasMessageContaining("period");
+        assertThatThrownBy(() -> new BudgetState(0, -1)).hasMessageContaining("negative");
+    }
+
+    @Property(tries = 300)
+    void allowedChargesNeverExceedTheBudgetInAnyPeriod(
+            @ForAll @Size(max = 60) List<@DoubleRange(min = 0, max = 2.5) Double> charges,
+            @ForAll @Size(max = 60) List<@LongRange(min = 0, max = 3 * 86_400_000L) Long> offsets) {
+        Map<Long, Double> allowedPerPeriod = new HashMap<>();
+        BudgetState state = null;
+        long time = MIDNIGHT;
+        for (int i = 0; i < Math.min(charges.size(), offsets.size()); i++) {
+            time += offsets.get(i) / 20; // non-decreasing event times spanning a few periods
+            PrivacyAccountant.Decision decision = accountant.charge(state, time, charges.get(i));
+            if (decision.allowed()) {
+                allowedPerPeriod.merge(accountant.periodStart(time), charges.get(i), Double::sum);
+            }
+            state = decision.next();
+        }
+
+        // The ledger is exact; the 1e-12 only absorbs this test's own double summation.
+        assertThat(allowedPerPeriod.values()).allSatisfy(sum -> assertThat(sum).isLessThanOrEqualTo(4.0 + 1e-12));
+    }
+}
