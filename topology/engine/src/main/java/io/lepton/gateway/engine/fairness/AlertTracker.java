@@ -17,8 +17,13 @@ import java.util.Map;
  *       re-evaluation of the breached window itself does not clear it (no flapping within a window).</li>
  *   <li>INSUFFICIENT_DATA publishes nothing and changes nothing: lack of data is not evidence either way.</li>
  * </ul>
- * {@link #step} is the pure transition for state kept in a store; an instance keeps the states in memory (one entry
- * per key, so bounded by jurisdictions × families × metrics × attributes).
+ * The verdict form suits final (closed-window) verdicts. For verdicts re-evaluated while a window fills, use the
+ * {@link MetricResult} form: it adds hysteresis, so an OK whose point value is still beyond the threshold (not yet
+ * significant, e.g. early in the next window) holds the alert instead of clearing it; it clears once the point
+ * value is back on the fair side.
+ *
+ * <p>{@link #step} is the pure transition for state kept in a store; an instance keeps the states in memory (one
+ * entry per key, so bounded by jurisdictions × families × metrics × attributes).
  */
 public final class AlertTracker {
 
@@ -59,15 +64,31 @@ public final class AlertTracker {
         };
     }
 
-    /** Applies {@link #step} to the in-memory state of {@code key} and returns what to publish. */
+    /** As {@link #step(AlertState, long, Verdict)}, with hysteresis: an OK still beyond the threshold holds. */
+    public static Step step(AlertState previous, long windowStart, MetricResult result) {
+        if (result.verdict() == Verdict.OK && result.pointBeyondThreshold()) {
+            return new Step(AlertTransition.NONE, previous);
+        }
+        return step(previous, windowStart, result.verdict());
+    }
+
+    /** Applies {@link #step(AlertState, long, Verdict)} to the in-memory state of {@code key}. */
     public AlertTransition observe(String key, long windowStart, Verdict verdict) {
-        Step step = step(state(key), windowStart, verdict);
-        states.put(key, step.state());
-        return step.transition();
+        return apply(key, step(state(key), windowStart, verdict));
+    }
+
+    /** Applies {@link #step(AlertState, long, MetricResult)} to the in-memory state of {@code key}. */
+    public AlertTransition observe(String key, long windowStart, MetricResult result) {
+        return apply(key, step(state(key), windowStart, result));
     }
 
     /** The current state of {@code key}, {@link AlertState#INITIAL} if it never published. */
     public AlertState state(String key) {
         return states.getOrDefault(key, AlertState.INITIAL);
+    }
+
+    private AlertTransition apply(String key, Step step) {
+        states.put(key, step.state());
+        return step.transition();
     }
 }

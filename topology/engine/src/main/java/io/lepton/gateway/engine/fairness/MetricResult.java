@@ -28,4 +28,9 @@ public record MetricResult(String metric, String attribute, String disadvantaged
     public MetricResult {
         sampleSizes = Collections.unmodifiableMap(new TreeMap<>(sampleSizes));
     }
+
+    /** Whether the point value is on the unfair side of the threshold, significant or not. */
+    public boolean pointBeyondThreshold() {
+        return FairnessMetric.ofId(metric).beyond(value, threshold);
+    }
 }

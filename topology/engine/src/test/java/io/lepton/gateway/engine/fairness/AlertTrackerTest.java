@@ -2,6 +2,8 @@ package io.lepton.gateway.engine.fairness;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static io.lepton.gateway.engine.fairness.AlertTransition.BREACH;
 import static io.lepton.gateway.engine.fairness.AlertTransition.CLEARED;
 import static io.lepton.gateway.engine.fairness.AlertTransition.NONE;
@@ -56,6 +58,15 @@ class AlertTrackerTest {
     }
 
     @Test
+    void metricResultFormHoldsTheAlertWhileThePointValueIsStillBeyondTheThreshold() {
+        tracker.observe(KEY, W1, Verdict.BREACH);
+        // early in W2: disparate impact 0.70 is below 0.8 but not yet significant → verdict OK, alert held
+        assertThat(tracker.observe(KEY, W2, disparateImpact(0.70, Verdict.OK))).isEqualTo(NONE);
+        assertThat(tracker.observe(KEY, W2, disparateImpact(0.70, Verdict.BREACH))).isEqualTo(BREACH);
+        assertThat(tracker.observe(KEY, W3, disparateImpact(0.95, Verdict.OK))).isEqualTo(CLEARED);
+    }
+
+    @Test
     void keysAreIndependent() {
         String other = AlertTracker.key("us-ccpa", "financial-sentiment", "disparate_impact", "gender");
         assertThat(tracker.observe(KEY, W1, Verdict.BREACH)).isEqualTo(BREACH);
@@ -78,5 +89,10 @@ class AlertTrackerTest {
         assertThat(AlertState.fromBytes(stored)).isEqualTo(new AlertState(false, W2));
         assertThatThrownBy(() -> AlertState.fromBytes(new byte[] {1, 2, 0, 0, 0, 0, 0, 0, 0, 0}))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static MetricResult disparateImpact(double value, Verdict verdict) {
+        return new MetricResult("disparate_impact", "gender", "female", "male", value, value - 0.1, value + 0.1,
+                0.8, verdict, Map.of("female", 500L, "male", 500L));
     }
 }

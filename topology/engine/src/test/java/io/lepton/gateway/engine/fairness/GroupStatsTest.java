@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,8 @@ class GroupStatsTest {
     @Test
     void rejectsCorruptOrForeignBytes() {
         byte[] valid = new GroupStats(3, 2, 1, 1, 1, 3).toBytes();
-        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 1);
-        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 1);
+        byte[] truncated = Arrays.copyOf(valid, valid.length - 1);
+        byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
         byte[] wrongVersion = valid.clone();
         wrongVersion[0] = 9;
         for (byte[] bad : List.of(truncated, trailing, wrongVersion, new byte[0])) {
