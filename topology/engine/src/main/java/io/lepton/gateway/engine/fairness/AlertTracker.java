@@ -23,7 +23,7 @@ import java.util.Map;
  * value is back on the fair side.
  *
  * <p>{@link #step} is the pure transition for state kept in a store; an instance keeps the states in memory (one
- * entry per key, so bounded by jurisdictions × families × metrics × attributes).
+ * entry per key, so bounded by jurisdictions × families × metrics × attributes); instances are not thread-safe.
  */
 public final class AlertTracker {
 

@@ -61,6 +61,9 @@ final class CompactCodec {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             byte b = next();
+            if (shift == 63 && (b & 0x7E) != 0) {
+                throw new IllegalArgumentException("count out of range");
+            }
             value |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 if (value < 0) {

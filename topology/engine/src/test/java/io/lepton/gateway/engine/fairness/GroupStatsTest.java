@@ -57,6 +57,9 @@ class GroupStatsTest {
         // 1 version byte + 6 varints of 2 bytes each (values 128..16383)
         assertThat(new GroupStats(1000, 800, 500, 400, 300, 1000).toBytes()).hasSize(13);
         assertThat(ExposureStats.EMPTY.toBytes()).hasSize(1 + 1 + 5 * Double.BYTES);
+        GroupStats largest = new GroupStats(Long.MAX_VALUE, Long.MAX_VALUE, 0, 0, 0, 0);
+        assertThat(largest.toBytes()).hasSize(1 + 2 * 9 + 4);
+        assertThat(GroupStats.fromBytes(largest.toBytes())).isEqualTo(largest);
     }
 
     @Test
@@ -69,6 +72,11 @@ class GroupStatsTest {
         for (byte[] bad : List.of(truncated, trailing, wrongVersion, new byte[0])) {
             assertThatThrownBy(() -> GroupStats.fromBytes(bad)).isInstanceOf(IllegalArgumentException.class);
         }
+        // an 11-byte varint (more than 64 bits) and a 10-byte one with bits beyond the 64th
+        byte[] overlong = {1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, 0, 0, 0, 0, 0};
+        byte[] tooWide = {1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 2, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> GroupStats.fromBytes(overlong)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GroupStats.fromBytes(tooWide)).isInstanceOf(IllegalArgumentException.class);
         // well-formed varints that describe impossible counts (selected > n)
         assertThatThrownBy(() -> GroupStats.fromBytes(new byte[] {1, 1, 2, 0, 0, 0, 0}))
                 .isInstanceOf(IllegalArgumentException.class);
