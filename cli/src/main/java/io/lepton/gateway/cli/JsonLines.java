@@ -1,0 +1,79 @@
+package io.lepton.gateway.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lepton.gateway.engine.Outcome;
+import io.lepton.serdes.json.AvroJson;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The JSON-line envelope of dry-run and replay: {@code {"topic": "...", "key": "...", "value": {...}}}, with
+ * {@code value} the event as plain JSON (Avro field names, no union wrappers) and, on quarantine outputs,
+ * {@code headers} with the reason.
+ */
+final class JsonLines {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonLines() {}
+
+    /** One parsed input line. */
+    record Envelope(String topic, String key, JsonNode value) {}
+
+    /** Parses an input line, or throws {@link IllegalArgumentException} saying what is wrong with it. */
+    static Envelope parse(String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object {\"topic\", \"key\", \"value\"}");
+        }
+        JsonNode topic = node.get("topic");
+        if (topic == null || !topic.isTextual()) {
+            throw new IllegalArgumentException("missing \"topic\" (e.g. \"raw.customer-service\")");
+        }
+        JsonNode value = node.get("value");
+        if (value == null || !value.isObject()) {
+            throw new IllegalArgumentException("missing \"value\" object");
+        }
+        JsonNode key = node.get("key");
+        return new Envelope(topic.asText(), key == null || key.isNull() ? null : key.asText(), value);
+    }
+
+    /** The output line for an engine outcome on {@code input}, decoded as {@code raw}. */
+    static ObjectNode outcome(Outcome outcome, Envelope input, GenericRecord raw) {
+        if (outcome instanceof Outcome.Released released) {
+            return line(outcome.topic(), released.event().key(), AvroJson.toJson(released.event().value()), Map.of());
+        }
+        Outcome.Quarantined quarantined = (Outcome.Quarantined) outcome;
+        return line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
+                "lepton.quarantine.reason", quarantined.reason(),
+                "lepton.quarantine.detail", quarantined.detail(),
+                "lepton.source.topic", input.topic()));
+    }
+
+    static ObjectNode line(String topic, String key, JsonNode value, Map<String, String> headers) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("topic", topic);
+        line.put("key", key);
+        line.set("value", value);
+        if (!headers.isEmpty()) {
+            ObjectNode headerNode = line.putObject("headers");
+            new java.util.TreeMap<>(headers).forEach(headerNode::put);
+        }
+        return line;
+    }
+
+    static ObjectNode error(long lineNumber, String problem) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("error", "line " + lineNumber + ": " + problem);
+        line.put("line", lineNumber);
+        return line;
+    }
+}
