@@ -3,6 +3,7 @@ package io.lepton.serdes.avro;
 import io.lepton.serdes.LruCache;
 import io.lepton.serdes.MalformedPayloadException;
 import io.lepton.serdes.SerdeException;
+import io.lepton.serdes.UnknownSchemaIdException;
 import io.lepton.serdes.WireFormat;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
@@ -100,7 +101,7 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
         try {
             return new Reader<>(newReader(schemaId), null);
         } catch (SerdeException e) {
-            if (e.isPermanent() && !(e instanceof io.lepton.serdes.UnknownSchemaIdException)) {
+            if (e.isPermanent() && !(e instanceof UnknownSchemaIdException)) {
                 return new Reader<>(null, e);
             }
             throw e;
