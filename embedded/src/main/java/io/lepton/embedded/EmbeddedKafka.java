@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -89,41 +89,36 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
         }
-        List<NewTopic> newTopics = topics.stream()
-                .distinct()
-                .map(name -> new NewTopic(name, partitions, (short) 1))
-                .collect(Collectors.toList());
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<NewTopic> missing = newTopics.stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing = topics.stream()
+                    .distinct()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .toList();
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedStartupException("Interrupted while creating topics " + topics, e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new EmbeddedStartupException("Could not list topics on " + bootstrapServers(), e);
         }
     }
 
-    private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> future)
-            throws InterruptedException {
+    /** A topic created concurrently by someone else counts as created. */
+    private static void awaitCreated(String topic, KafkaFuture<Void> future) throws InterruptedException {
         try {
             future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new EmbeddedStartupException("Could not create topic " + topic, e.getCause());
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new EmbeddedStartupException("Timed out creating topic " + topic, e);
         }
-    }
-
-    private Properties adminProperties() {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
-        return properties;
     }
 
     /** Stops the broker and deletes its data directories. */

@@ -3,6 +3,7 @@ package io.lepton.serdes.avro;
 import io.lepton.serdes.LruCache;
 import io.lepton.serdes.MalformedPayloadException;
 import io.lepton.serdes.SerdeException;
+import io.lepton.serdes.UnknownSchemaIdException;
 import io.lepton.serdes.WireFormat;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
@@ -43,7 +44,7 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
 
     private SchemaRegistryClient client;
     private AvroSerdeConfig config;
-    private final LruCache<Integer, DatumReader<T>> readers = new LruCache<>(READER_CACHE_CAPACITY);
+    private final LruCache<Integer, Reader<T>> readers = new LruCache<>(READER_CACHE_CAPACITY);
 
     /** For Kafka's reflective instantiation; {@link #configure(Map, boolean)} must be called before use. */
     public AvroDeserializer() {
@@ -72,7 +73,7 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
             throw new IllegalStateException("AvroDeserializer used before configure()");
         }
         int schemaId = WireFormat.schemaId(data);
-        DatumReader<T> reader = readers.computeIfAbsent(schemaId, this::newReader);
+        DatumReader<T> reader = readers.computeIfAbsent(schemaId, this::resolve).datumReader();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
                 data.length - WireFormat.HEADER_SIZE, DECODERS.get());
         DECODERS.set(decoder);
@@ -88,6 +89,22 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
             }
             throw new MalformedPayloadException("Payload does not decode with schema id " + schemaId + ": " + e,
                     e);
+        }
+    }
+
+    /**
+     * Resolves the reader for a writer schema id. A permanent failure (no generated class, writer not readable as
+     * the reader) is cached too, so a misbehaving producer costs one map lookup per record, not a compatibility
+     * check; registry failures are not cached, the next record tries again.
+     */
+    private Reader<T> resolve(int schemaId) {
+        try {
+            return new Reader<>(newReader(schemaId), null);
+        } catch (SerdeException e) {
+            if (e.isPermanent() && !(e instanceof UnknownSchemaIdException)) {
+                return new Reader<>(null, e);
+            }
+            throw e;
         }
     }
 
@@ -123,5 +140,16 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
             }
         }
         return writer;
+    }
+
+    /** A resolved reader, or the permanent reason there is none. */
+    private record Reader<T>(DatumReader<T> reader, SerdeException failure) {
+
+        DatumReader<T> datumReader() {
+            if (failure != null) {
+                throw failure;
+            }
+            return reader;
+        }
     }
 }

@@ -230,7 +230,8 @@ public final class AvroJson {
 
     private static Object absent(Schema.Field field, String path) {
         if (field.hasDefaultValue()) {
-            return GenericData.get().deepCopy(field.schema(), GenericData.get().getDefaultValue(field));
+            // Through JSON, so defaults get the same Java types as values read from JSON (String, not Utf8).
+            return read(toJson(GenericData.get().getDefaultValue(field), field.schema()), field.schema(), path);
         }
         if (acceptsNull(field.schema())) {
             return null;
