@@ -34,20 +34,35 @@ public final class JurisdictionRouter {
 
     /** The governing policy, or empty when the region is missing or not an ISO 3166 code. */
     public Optional<JurisdictionPolicy> route(String region) {
-        if (region == null) {
-            return Optional.empty();
+        return Optional.ofNullable(explain(region).policy());
+    }
+
+    /** A routing decision and the rule that made it, for {@code ./gateway explain}. */
+    public record Decision(JurisdictionPolicy policy, String reason) {}
+
+    /** Routes {@code region} and says why; {@code policy} is null when the region cannot be routed. */
+    public Decision explain(String region) {
+        if (region == null || region.isBlank()) {
+            return new Decision(null, "no region: quarantined as unrouted");
         }
         String normalized = region.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         JurisdictionPolicy exact = byRegion.get(normalized);
         if (exact != null) {
-            return Optional.of(exact);
+            return new Decision(exact, normalized + " is listed in " + exact.source());
         }
         int dash = normalized.indexOf('-');
         String country = dash < 0 ? normalized : normalized.substring(0, dash);
         if (!COUNTRIES.contains(country) || (dash >= 0 && !validSubdivisionSuffix(normalized, dash))) {
-            return Optional.empty();
+            return new Decision(null, "'" + normalized + "' is not an ISO 3166 country or subdivision: "
+                    + "quarantined as unrouted");
         }
-        return Optional.of(byRegion.getOrDefault(country, fallback));
+        JurisdictionPolicy byCountry = byRegion.get(country);
+        if (byCountry != null) {
+            return new Decision(byCountry, "subdivision " + normalized + " is not listed; its country " + country
+                    + " is listed in " + byCountry.source());
+        }
+        return new Decision(fallback, country + " is a valid country no policy claims: the strict default policy ("
+                + fallback.source() + ") applies");
     }
 
     private static boolean validSubdivisionSuffix(String region, int dash) {
