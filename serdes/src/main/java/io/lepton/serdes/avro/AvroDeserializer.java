@@ -78,7 +78,8 @@ public final class AvroDeserializer<T extends IndexedRecord> implements Deserial
                 data.length - WireFormat.HEADER_SIZE, DECODERS.get());
         DECODERS.set(decoder);
         try {
-            T record = reader.read(null, decoder);
+            // Lengths the payload claims are checked against its size before Avro allocates for them.
+            T record = reader.read(null, new LengthCheckedDecoder(decoder));
             if (!decoder.isEnd()) {
                 throw new MalformedPayloadException("Trailing bytes after the Avro body of schema id " + schemaId);
             }
