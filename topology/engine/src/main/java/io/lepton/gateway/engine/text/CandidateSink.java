@@ -11,6 +11,7 @@ import java.util.Set;
 final class CandidateSink {
     private final Set<TextPiiType> enabled;
     private final List<Detection> found = new ArrayList<>();
+    private int lastDateEnd;
 
     CandidateSink(Set<TextPiiType> enabled) {
         this.enabled = enabled;
@@ -24,6 +25,15 @@ final class CandidateSink {
         if (enabled.contains(type)) {
             found.add(new Detection(start, end, type));
         }
+    }
+
+    /** Records the end of a calendar date, so a birth cue before it is not reused for a later date. */
+    void markDate(int end) {
+        lastDateEnd = Math.max(lastDateEnd, end);
+    }
+
+    int lastDateEnd() {
+        return lastDateEnd;
     }
 
     List<Detection> all() {

@@ -67,6 +67,25 @@ final class CharClasses {
         return true;
     }
 
+    /** Like {@link #windowContains} but the cue must start a word (not preceded by a letter or digit). */
+    static boolean windowContainsWord(CharSequence text, int end, int window, String cue) {
+        int from = Math.max(0, end - window);
+        int last = end - cue.length();
+        for (int s = from; s <= last; s++) {
+            if (s > 0 && Character.isLetterOrDigit(text.charAt(s - 1)) && Character.isLetterOrDigit(cue.charAt(0))) {
+                continue;
+            }
+            int k = 0;
+            while (k < cue.length() && asciiLower(text.charAt(s + k)) == cue.charAt(k)) {
+                k++;
+            }
+            if (k == cue.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the (ASCII case-insensitive) text ending at {@code end} and starting no earlier than {@code end - window}
      * contains {@code cue}, written in lower case. Bounded by {@code window * cue.length()}.

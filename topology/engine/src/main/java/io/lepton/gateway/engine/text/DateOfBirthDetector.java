@@ -5,7 +5,7 @@ import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 /**
  * Dates of birth. A date alone is not personal data worth scrubbing (delivery dates, timestamps), so a calendar date
  * is reported only when a birth cue in English, Portuguese, Chinese or Hindi in Latin script appears in the
- * {@value #CUE_WINDOW} characters before it. Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy},
+ * {@value #CUE_WINDOW} characters before it and after any earlier date (one cue introduces one date). Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy},
  * {@code mm/dd/yyyy} (any of {@code - / .}), {@code yyyy年m月d日}, {@code 12 March 1985} and {@code March 12, 1985}.
  */
 final class DateOfBirthDetector {
@@ -31,8 +31,9 @@ final class DateOfBirthDetector {
     }
 
     void addIfIntroduced(CharSequence text, int start, int end, CandidateSink sink) {
+        int window = Math.min(CUE_WINDOW, start - sink.lastDateEnd());
         for (String cue : CUES) {
-            if (CharClasses.windowContains(text, start, CUE_WINDOW, cue)) {
+            if (CharClasses.windowContains(text, start, window, cue)) {
                 sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
                 return;
             }
@@ -57,6 +58,7 @@ final class DateOfBirthDetector {
         int end = p < text.length() && (text.charAt(p) == '日' || text.charAt(p) == '号') ? p + 1 : p;
         if (yearEnd - start == 4 && birthDate(IdentifierRules.num(text, start, yearEnd), month, day)) {
             addIfIntroduced(text, start, end, sink);
+            sink.markDate(end);
         }
         return end;
     }
@@ -77,6 +79,7 @@ final class DateOfBirthDetector {
         }
         if (birthDate(IdentifierRules.num(text, monthEnd + 1, yearEnd), month, IdentifierRules.num(text, start, dayEnd))) {
             addIfIntroduced(text, start, yearEnd, sink);
+            sink.markDate(yearEnd);
             return yearEnd;
         }
         return -1;
@@ -101,6 +104,7 @@ final class DateOfBirthDetector {
         }
         if (birthDate(IdentifierRules.num(text, yearStart, yearEnd), month, IdentifierRules.num(text, dayStart, dayEnd))) {
             addIfIntroduced(text, start, yearEnd, sink);
+            sink.markDate(yearEnd);
             return yearEnd;
         }
         return -1;

@@ -19,8 +19,13 @@ final class DigitRunDetector {
     static final int MAX_DIGITS = 19;
     private static final int CHUNK = 64;
     private static final int MAX_SEPARATOR = 3;
+    /** Words that, just before a number, say it is not a phone number (checked at word starts). */
     private static final String[] PHONE_NEGATIVE_CUES = {"order", "invoice", "ticket", "ref", "tracking", "pedido",
-        "protocolo", "booking", "transaction", "txn", "nota", "订单", "单号", "#", "no.", "nº"};
+        "protocolo", "booking", "transaction", "txn", "nota", "batch", "id", "cpf", "cnpj", "ssn", "aadhaar", "nric",
+        "iban", "card", "订单", "单号", "身份证", "#", "no.", "nº"};
+    /** Words that, just before a bare number, say it is a business reference rather than a personal id. */
+    private static final String[] REFERENCE_CUES = {"order", "invoice", "ticket", "tracking", "pedido", "protocolo",
+        "booking", "transaction", "txn", "batch", "nota", "订单", "单号", "#", "no.", "nº"};
     private static final String[] SSN_CUES = {"ssn", "social security", "ss#"};
 
     private final PhoneRules phones;
@@ -84,6 +89,8 @@ final class DigitRunDetector {
         private final StringBuilder digits = new StringBuilder(MAX_DIGITS);
         private final boolean leftOpen;
         private final boolean rightOpen;
+        private final boolean plusPrefixed;
+        private final boolean cardLike;
 
         Run(CharSequence text, int[] gs, int[] ge, int g, CandidateSink sink) {
             this.text = text;
@@ -97,6 +104,8 @@ final class DigitRunDetector {
             }
             this.leftOpen = glued(gs[0] - 1, gs[0] - 2);
             this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1);
+            this.plusPrefixed = gs[0] > 0 && text.charAt(gs[0] - 1) == '+';
+            this.cardLike = g >= 3 && cardGrouping(0, g - 1) && uniformSeparator(0, g - 1, " ", "-") != null;
         }
 
         /** Whether the run is really part of a larger token, e.g. "x.123", "a-4111...", "123@host". */
@@ -130,7 +139,9 @@ final class DigitRunDetector {
                         maxJ = j - 1;
                         break;
                     }
-                    checkIdentifiers(i, j);
+                    if (i > 0 || !plusPrefixed) {
+                        checkIdentifiers(i, j);
+                    }
                 }
                 if (i >= phoneResume && sink.wants(TextPiiType.PHONE)) {
                     for (int j = maxJ; j >= i; j--) {
@@ -194,6 +205,9 @@ final class DigitRunDetector {
             int count = j - i + 1;
             int total = digits.length();
             if (count == 1) {
+                if (cued(start, REFERENCE_CUES, 16)) {
+                    return;
+                }
                 switch (total) {
                     case 9 -> {
                         if (IdentifierRules.usSsn(digits) && cued(start, SSN_CUES, 24)) {
@@ -215,7 +229,7 @@ final class DigitRunDetector {
             if (total >= 13 && cardGrouping(i, j) && uniformSeparator(i, j, " ", "-") != null) {
                 addIf(IdentifierRules.paymentCard(digits), start, end, TextPiiType.PAYMENT_CARD);
             }
-            if (shape(i, j, 4, 4, 4) && uniformSeparator(i, j, " ", "-") != null) {
+            if (shape(i, j, 4, 4, 4) && uniformSeparator(i, j, " ", "-") != null && (!cardLike || g == 3)) {
                 addIf(IdentifierRules.aadhaar(digits), start, end, TextPiiType.IN_AADHAAR);
             }
             if (shape(i, j, 3, 3, 3, 2) && separators(i, ".", ".", "-")) {
@@ -233,6 +247,7 @@ final class DigitRunDetector {
             if (count == 3 && sink.wants(TextPiiType.DATE_OF_BIRTH) && uniformSeparator(i, j, "-", "/", ".") != null
                 && dates.isNumericDate(text, gs[i], ge[i], gs[i + 1], ge[i + 1], gs[j], ge[j])) {
                 dates.addIfIntroduced(text, start, end, sink);
+                sink.markDate(end);
             }
         }
 
@@ -252,7 +267,7 @@ final class DigitRunDetector {
             if (uniformSeparator(i, j, ".") == null) {
                 return false;
             }
-            if ((i > 0 && sep(i - 1).contains(".")) || (j < g - 1 && sep(j).contains("."))) {
+            if ((i > 0 && sep(i - 1).equals(".")) || (j < g - 1 && sep(j).equals("."))) {
                 return false; // part of a longer dotted version string
             }
             if (i == 0 && gs[0] > 0 && text.charAt(gs[0] - 1) == '.') {
@@ -274,7 +289,7 @@ final class DigitRunDetector {
 
         private boolean cued(int start, String[] cues, int window) {
             for (String cue : cues) {
-                if (CharClasses.windowContains(text, start, window, cue)) {
+                if (CharClasses.windowContainsWord(text, start, window, cue)) {
                     return true;
                 }
             }
@@ -289,13 +304,16 @@ final class DigitRunDetector {
             int start = gs[i];
             int end = ge[j];
             boolean plus = i == 0 && start > 0 && text.charAt(start - 1) == '+';
-            boolean paren = i == 0 && start > 0 && text.charAt(start - 1) == '(';
+            boolean paren = i == 0 && start > 0 && text.charAt(start - 1) == '(' && j > 0 && sep(0).startsWith(")");
             boolean doubleZero = !plus && text.charAt(start) == '0' && text.charAt(start + 1) == '0';
             boolean international = plus || doubleZero;
             if (!plausiblePhoneShape(i, j, international)) {
                 return false;
             }
             int spanStart = plus || paren ? start - 1 : start;
+            if (cardLike && (i > 0 || j < g - 1)) {
+                return false; // a slice of a card-shaped number
+            }
             if (!international && cued(spanStart, PHONE_NEGATIVE_CUES, 16)) {
                 return false;
             }
