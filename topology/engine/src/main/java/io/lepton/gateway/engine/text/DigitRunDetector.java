@@ -19,6 +19,8 @@ final class DigitRunDetector {
     static final int MAX_DIGITS = 19;
     private static final int CHUNK = 64;
     private static final int MAX_SEPARATOR = 3;
+    /** The shortest lone digit group anything can match: a 7-digit phone number. */
+    private static final int MIN_STANDALONE_DIGITS = 7;
     /** Words that, just before a number, say it is not a phone number (checked at word starts). */
     private static final String[] PHONE_NEGATIVE_CUES = {"order", "invoice", "ticket", "ref", "tracking", "pedido",
         "protocolo", "booking", "transaction", "txn", "nota", "batch", "id", "cpf", "cnpj", "ssn", "aadhaar", "nric",
@@ -68,9 +70,12 @@ final class DigitRunDetector {
             ge[g] = we;
             g++;
         }
+        if (g == 1 && firstEnd - start < MIN_STANDALONE_DIGITS) {
+            return firstEnd; // a short lone number ("3 items", "250 ml"): nothing can match
+        }
         boolean chunkFull = g == CHUNK;
         int startLimit = chunkFull ? CHUNK - MAX_GROUPS + 1 : g;
-        new Run(text, gs, ge, g, sink).evaluate(startLimit);
+        new Run(text, gs, ge, g, sink).evaluate(startLimit, !chunkFull);
         return chunkFull ? gs[startLimit] : ge[g - 1];
     }
 
@@ -86,6 +91,7 @@ final class DigitRunDetector {
         private final int g;
         private final CandidateSink sink;
         private final int[] digitPrefix;
+        private final String[] seps;
         private final StringBuilder digits = new StringBuilder(MAX_DIGITS);
         private final boolean leftOpen;
         private final boolean rightOpen;
@@ -99,6 +105,10 @@ final class DigitRunDetector {
             this.g = g;
             this.sink = sink;
             this.digitPrefix = new int[g + 1];
+            this.seps = new String[g];
+            for (int k = 0; k + 1 < g; k++) {
+                seps[k] = separator(ge[k], gs[k + 1]);
+            }
             for (int k = 0; k < g; k++) {
                 digitPrefix[k + 1] = digitPrefix[k] + (ge[k] - gs[k]);
             }
@@ -121,8 +131,7 @@ final class DigitRunDetector {
             return joiner && beyond >= 0 && beyond < text.length() && isWordChar(text.charAt(beyond));
         }
 
-        void evaluate(int startLimit) {
-            int phoneResume = 0;
+        void evaluate(int startLimit, boolean runEndsHere) {
             for (int i = 0; i < startLimit; i++) {
                 if (i == 0 && leftOpen) {
                     continue;
@@ -130,26 +139,42 @@ final class DigitRunDetector {
                 digits.setLength(0);
                 int maxJ = Math.min(g - 1, i + MAX_GROUPS - 1);
                 for (int j = i; j <= maxJ; j++) {
-                    if (digitPrefix[j + 1] - digitPrefix[i] > MAX_DIGITS) {
-                        maxJ = j - 1;
+                    if (digitPrefix[j + 1] - digitPrefix[i] > MAX_DIGITS || (j == g - 1 && rightOpen)) {
                         break;
                     }
                     digits.append(text, gs[j], ge[j]);
-                    if (j == g - 1 && rightOpen) {
-                        maxJ = j - 1;
-                        break;
-                    }
                     if (i > 0 || !plusPrefixed) {
                         checkIdentifiers(i, j);
                     }
                 }
-                if (i >= phoneResume && sink.wants(TextPiiType.PHONE)) {
-                    for (int j = maxJ; j >= i; j--) {
-                        if (phone(i, j)) {
-                            phoneResume = j + 1;
-                            break;
-                        }
+            }
+            if (sink.wants(TextPiiType.PHONE)) {
+                phones(runEndsHere);
+            }
+        }
+
+        /**
+         * Phone numbers are tried only as windows that start at the start of the run or end at its end ("call 415
+         * 555 2671 now", "qty 3 415 555 2671"): a number surrounded on both sides by other digit groups is not
+         * recognised, which bounds the libphonenumber calls to a dozen per run instead of six per group.
+         */
+        private void phones(boolean runEndsHere) {
+            int lastJ = rightOpen ? g - 2 : g - 1;
+            int prefixEnd = -1;
+            if (!leftOpen) {
+                for (int j = Math.min(lastJ, MAX_GROUPS - 1); j >= 0; j--) {
+                    if (phone(0, j)) {
+                        prefixEnd = j;
+                        break;
                     }
+                }
+            }
+            if (!runEndsHere || lastJ < 0) {
+                return;
+            }
+            for (int i = Math.max(prefixEnd + 1, Math.max(1, lastJ - MAX_GROUPS + 1)); i <= lastJ; i++) {
+                if (phone(i, lastJ)) {
+                    return;
                 }
             }
         }
@@ -159,7 +184,26 @@ final class DigitRunDetector {
         }
 
         private String sep(int k) {
-            return text.subSequence(ge[k], gs[k + 1]).toString();
+            return seps[k];
+        }
+
+        /** The separator text, with the common one-character separators shared rather than allocated. */
+        private String separator(int from, int to) {
+            if (to - from == 1) {
+                switch (text.charAt(from)) {
+                    case ' ':
+                        return " ";
+                    case '-':
+                        return "-";
+                    case '.':
+                        return ".";
+                    case '/':
+                        return "/";
+                    default:
+                        break;
+                }
+            }
+            return text.subSequence(from, to).toString();
         }
 
         /** Separators between groups i..j are all equal to one of {@code allowed}; returns it or null. */
@@ -205,24 +249,19 @@ final class DigitRunDetector {
             int count = j - i + 1;
             int total = digits.length();
             if (count == 1) {
-                if (cued(start, REFERENCE_CUES, 16)) {
-                    return;
+                TextPiiType type = switch (total) {
+                    case 9 -> IdentifierRules.usSsn(digits) && cued(start, SSN_CUES, 24) ? TextPiiType.US_SSN : null;
+                    case 11 -> Checksums.cpf(digits) ? TextPiiType.BR_CPF : null;
+                    case 12 -> IdentifierRules.aadhaar(digits) ? TextPiiType.IN_AADHAAR : null;
+                    case 14 -> Checksums.cnpj(digits) ? TextPiiType.BR_CNPJ : null;
+                    case 18 -> IdentifierRules.cnResidentId(digits) ? TextPiiType.CN_RESIDENT_ID : null;
+                    default -> null;
+                };
+                if (type == null && total >= 13 && IdentifierRules.paymentCard(digits)) {
+                    type = TextPiiType.PAYMENT_CARD;
                 }
-                switch (total) {
-                    case 9 -> {
-                        if (IdentifierRules.usSsn(digits) && cued(start, SSN_CUES, 24)) {
-                            sink.add(start, end, TextPiiType.US_SSN);
-                        }
-                    }
-                    case 11 -> addIf(Checksums.cpf(digits), start, end, TextPiiType.BR_CPF);
-                    case 12 -> addIf(IdentifierRules.aadhaar(digits), start, end, TextPiiType.IN_AADHAAR);
-                    case 14 -> addIf(Checksums.cnpj(digits), start, end, TextPiiType.BR_CNPJ);
-                    case 18 -> addIf(IdentifierRules.cnResidentId(digits), start, end, TextPiiType.CN_RESIDENT_ID);
-                    default -> {
-                    }
-                }
-                if (total >= 13) {
-                    addIf(IdentifierRules.paymentCard(digits), start, end, TextPiiType.PAYMENT_CARD);
+                if (type != null && !cued(start, REFERENCE_CUES, 16)) {
+                    sink.add(start, end, type);
                 }
                 return;
             }

@@ -97,7 +97,7 @@ public final class FreeTextScanner {
     private int word(CharSequence text, int start, CandidateSink sink) {
         int end = CharClasses.wordEnd(text, start);
         if (end < text.length() && text.charAt(end) == ':' && isHex(text.charAt(start))
-            && sink.wants(TextPiiType.IP_ADDRESS)) {
+            && (start == 0 || text.charAt(start - 1) != ':') && sink.wants(TextPiiType.IP_ADDRESS)) {
             int ipEnd = Ipv6Detector.detect(text, start, sink);
             if (ipEnd > 0) {
                 return ipEnd;

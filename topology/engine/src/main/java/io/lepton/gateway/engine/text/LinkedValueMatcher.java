@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>Matches must start and end at word boundaries of the original text (except next to CJK characters, which have
  * none), and variants shorter than {@value #MIN_LENGTH} characters are ignored, so "Al" does not scrub "also".
  * Variants longer than {@value #MAX_LENGTH} characters are not searched. Each variant is found with Knuth-Morris-
- * Pratt, so the cost is linear in the text length per variant.
+ * Pratt over the text in place, so the cost is linear in the text length per variant and the memory is
+ * proportional to the variant, not to the text.
  */
 final class LinkedValueMatcher {
     static final int MIN_LENGTH = 3;
@@ -30,13 +31,9 @@ final class LinkedValueMatcher {
 
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
         List<TypedSpan> found = new ArrayList<>();
-        if (linked.isEmpty()) {
-            return found;
-        }
-        Normalized norm = Normalized.of(text);
         for (LinkedValue value : linked) {
             for (String variant : variants(value)) {
-                search(text, norm, variant, value.piiClass(), found);
+                search(text, variant, value.piiClass(), found);
             }
         }
         return found;
@@ -90,8 +87,11 @@ final class LinkedValueMatcher {
         return sb.toString();
     }
 
-    private static void search(CharSequence text, Normalized norm, String pattern, String typeName,
-                               List<TypedSpan> out) {
+    /**
+     * KMP over the text's letters and digits, lower-cased on the fly; a ring of the last {@code m} matched
+     * characters' positions maps a match back to the original text without copying it.
+     */
+    private static void search(CharSequence text, String pattern, String typeName, List<TypedSpan> out) {
         int m = pattern.length();
         int[] fail = new int[m];
         for (int i = 1, k = 0; i < m; i++) {
@@ -103,17 +103,25 @@ final class LinkedValueMatcher {
             }
             fail[i] = k;
         }
-        char[] chars = norm.chars;
-        for (int i = 0, k = 0; i < norm.length; i++) {
-            while (k > 0 && chars[i] != pattern.charAt(k)) {
+        int[] positions = new int[m];
+        int seen = 0;
+        int k = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            c = Character.toLowerCase(c);
+            positions[seen++ % m] = i;
+            while (k > 0 && c != pattern.charAt(k)) {
                 k = fail[k - 1];
             }
-            if (chars[i] == pattern.charAt(k)) {
+            if (c == pattern.charAt(k)) {
                 k++;
             }
             if (k == m) {
-                int start = norm.origin[i - m + 1];
-                int end = norm.origin[i] + 1;
+                int start = positions[seen % m];
+                int end = i + 1;
                 if (boundary(text, start - 1, start) && boundary(text, end, end - 1)) {
                     out.add(new TypedSpan(start, end, typeName, 1));
                 }
@@ -129,33 +137,5 @@ final class LinkedValueMatcher {
         }
         char o = text.charAt(outside);
         return !Character.isLetterOrDigit(o) || CharClasses.isHan(o) || CharClasses.isHan(text.charAt(inside));
-    }
-
-    /** The text reduced to lower-case letters and digits, with each kept character's index in the original. */
-    private static final class Normalized {
-        private final char[] chars;
-        private final int[] origin;
-        private final int length;
-
-        private Normalized(char[] chars, int[] origin, int length) {
-            this.chars = chars;
-            this.origin = origin;
-            this.length = length;
-        }
-
-        static Normalized of(CharSequence text) {
-            char[] chars = new char[text.length()];
-            int[] origin = new int[text.length()];
-            int n = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isLetterOrDigit(c)) {
-                    chars[n] = Character.toLowerCase(c);
-                    origin[n] = i;
-                    n++;
-                }
-            }
-            return new Normalized(chars, origin, n);
-        }
     }
 }
