@@ -3,6 +3,7 @@ package io.lepton.gateway.engine.text;
 import static io.lepton.gateway.engine.text.CharClasses.isHex;
 import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class FreeTextScanner {
 
     /** Configures and builds a {@link FreeTextScanner}; by default every type and {@link #DEFAULT_PHONE_REGIONS}. */
     public static final class Builder {
-        private Set<TextPiiType> enabled = EnumSet.allOf(TextPiiType.class);
+        private EnumSet<TextPiiType> enabled = EnumSet.allOf(TextPiiType.class);
         private Set<String> phoneRegions = DEFAULT_PHONE_REGIONS;
 
         private Builder() {
@@ -135,7 +136,8 @@ public final class FreeTextScanner {
         /** The types to report; the others are neither reported nor searched for. */
         public Builder enable(Set<TextPiiType> types) {
             Objects.requireNonNull(types, "types");
-            this.enabled = types.isEmpty() ? EnumSet.noneOf(TextPiiType.class) : EnumSet.copyOf(types);
+            this.enabled = EnumSet.noneOf(TextPiiType.class);
+            this.enabled.addAll(types);
             return this;
         }
 
@@ -161,7 +163,8 @@ public final class FreeTextScanner {
         }
 
         public FreeTextScanner build() {
-            return new FreeTextScanner(Set.copyOf(enabled), List.copyOf(new TreeSet<>(phoneRegions)));
+            return new FreeTextScanner(Collections.unmodifiableSet(EnumSet.copyOf(enabled)),
+                List.copyOf(new TreeSet<>(phoneRegions)));
         }
     }
 }

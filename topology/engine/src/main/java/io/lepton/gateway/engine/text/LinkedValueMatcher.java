@@ -1,8 +1,6 @@
 package io.lepton.gateway.engine.text;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,18 +48,8 @@ final class LinkedValueMatcher {
         if (digits.length() >= MIN_DIGITS_FOR_DIGIT_VARIANT) {
             variants.add(digits.toString());
         }
-        if (cls.contains("PHONE") && value.trim().startsWith("+") && value.length() <= 64) {
-            try {
-                PhoneNumber number = PHONES.parse(value, "ZZ");
-                String nsn = PHONES.getNationalSignificantNumber(number);
-                variants.add(nsn);
-                String trunk = PHONES.getNddPrefixForRegion(PHONES.getRegionCodeForNumber(number), true);
-                if (trunk != null) {
-                    variants.add(trunk + nsn);
-                }
-            } catch (NumberParseException e) {
-                // not a parseable phone: the full and digit variants still apply
-            }
+        if (cls.contains("PHONE") && value.trim().startsWith("+")) {
+            variants.addAll(nationalForms(digits.toString()));
         }
         if (cls.contains("NAME")) {
             int partStart = 0;
@@ -76,20 +64,57 @@ final class LinkedValueMatcher {
         return variants;
     }
 
+    /**
+     * The national significant number and its trunk-prefixed form of an international number's digits: the country
+     * code is the unique 1-3 digit prefix libphonenumber knows (calling codes are prefix-free), so no parsing is
+     * needed.
+     */
+    private static List<String> nationalForms(String digits) {
+        for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length(); ccLength++) {
+            String region = PHONES.getRegionCodeForCountryCode(Integer.parseInt(digits.substring(0, ccLength)));
+            if (!"ZZ".equals(region)) {
+                String nsn = digits.substring(ccLength);
+                String trunk = PHONES.getNddPrefixForRegion(region, true);
+                return trunk == null || trunk.isEmpty() ? List.of(nsn) : List.of(nsn, trunk + nsn);
+            }
+        }
+        return List.of();
+    }
+
     static String normalize(CharSequence s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
+            char c = fold(s.charAt(i));
+            if (c != 0) {
+                sb.append(c);
             }
         }
         return sb.toString();
     }
 
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_FOLD[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_FOLD[c] = c;
+            ASCII_FOLD[c - 32] = c;
+        }
+    }
+
+    /** The character lower-cased if it is a letter or digit, else 0; a table lookup for ASCII. */
+    private static char fold(char c) {
+        if (c < 128) {
+            return ASCII_FOLD[c];
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+
     /**
-     * KMP over the text's letters and digits, lower-cased on the fly; a ring of the last {@code m} matched
-     * characters' positions maps a match back to the original text without copying it.
+     * KMP over the text's letters and digits, lower-cased on the fly, so nothing the size of the text is allocated;
+     * a ring of the positions of the last {@code m} letters and digits maps a match back to the original text.
      */
     private static void search(CharSequence text, String pattern, String typeName, List<TypedSpan> out) {
         int m = pattern.length();
@@ -103,16 +128,16 @@ final class LinkedValueMatcher {
             }
             fail[i] = k;
         }
-        int[] positions = new int[m];
-        int seen = 0;
+        int[] ring = new int[m];
+        int slot = 0;
         int k = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            char c = fold(text.charAt(i));
+            if (c == 0) {
                 continue;
             }
-            c = Character.toLowerCase(c);
-            positions[seen++ % m] = i;
+            ring[slot] = i;
+            slot = slot + 1 == m ? 0 : slot + 1;
             while (k > 0 && c != pattern.charAt(k)) {
                 k = fail[k - 1];
             }
@@ -120,7 +145,7 @@ final class LinkedValueMatcher {
                 k++;
             }
             if (k == m) {
-                int start = positions[seen % m];
+                int start = ring[slot]; // the oldest of the last m positions
                 int end = i + 1;
                 if (boundary(text, start - 1, start) && boundary(text, end, end - 1)) {
                     out.add(new TypedSpan(start, end, typeName, 1));

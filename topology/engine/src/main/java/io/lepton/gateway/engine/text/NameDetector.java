@@ -20,6 +20,14 @@ import java.util.Set;
 final class NameDetector {
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
         + "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛";
+    private static final boolean[] IS_SURNAME = new boolean[0x9FFF - 0x4E00 + 1];
+
+    static {
+        for (char c : SURNAMES.toCharArray()) {
+            IS_SURNAME[c - 0x4E00] = true;
+        }
+    }
+
     private static final String[] HAN_CUES = {"我叫", "我是", "名字是", "名字叫", "姓名：", "姓名:", "联系人："};
     private static final String HAN_STOP = "的了在是和先女你我他她要想有从来现今已不也就都会需请打刚买用订说，。！？、";
     private static final Set<String> SALUTATIONS = Set.of("dear", "hi", "hello", "hey", "olá", "ola", "oi",
@@ -85,7 +93,7 @@ final class NameDetector {
 
     /** {@code text.charAt(at)} is a Han character; returns where scanning resumes. */
     static int detectHan(CharSequence text, int at, CandidateSink sink) {
-        if (SURNAMES.indexOf(text.charAt(at)) < 0 || !hanCued(text, at)) {
+        if (!IS_SURNAME[text.charAt(at) - 0x4E00] || !hanCued(text, at)) {
             return at + 1;
         }
         int end = at + 1;
@@ -102,11 +110,20 @@ final class NameDetector {
     private static boolean hanCued(CharSequence text, int at) {
         for (String cue : HAN_CUES) {
             int s = at - cue.length();
-            if (s >= 0 && text.subSequence(s, at).toString().equals(cue)) {
+            if (s >= 0 && regionMatches(text, s, cue)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean regionMatches(CharSequence text, int from, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (text.charAt(from + k) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean capitalised(CharSequence text, int start, int end) {

@@ -2,6 +2,8 @@ package io.lepton.gateway.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,13 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scrubbed in time linear in their length. Absolute timings depend on the machine, so the test compares 1 MiB with
  * 256 KiB of the same pattern: linear work gives a ratio near 4, quadratic near 16. The bound of 8 leaves room for
  * JIT, GC and cache effects on a shared two-core machine (a 1 MiB text's working arrays no longer fit in cache);
- * the sizes are timed alternately (so both see the same load from other processes) and each keeps its best of
- * five runs, after a warm-up on both.
+ * the sizes are timed alternately in thread CPU time (so time lost to other processes on the machine does not
+ * count) and each keeps its best of five runs, after a warm-up on both.
  */
 class AdversarialInputTest {
     private static final int SMALL = 256 * 1024;
     private static final int LARGE = 1024 * 1024;
     private static final double MAX_RATIO = 8.0;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final FreeTextScrubber SCRUBBER = new FreeTextScrubber(FreeTextScanner.builder().build(),
         new TextLimits(2 * LARGE, TextLimits.Oversize.TRUNCATE));
     private static final List<LinkedValue> LINKED = List.of(new LinkedValue("aaaaaaaab", "PERSON_NAME"),
@@ -62,9 +65,9 @@ class AdversarialInputTest {
     }
 
     private static long time(String text) {
-        long t0 = System.nanoTime();
+        long t0 = CPU.getCurrentThreadCpuTime();
         SCRUBBER.scrub(text, LINKED, Replacers.placeholder());
-        return System.nanoTime() - t0;
+        return CPU.getCurrentThreadCpuTime() - t0;
     }
 
     private static String repeat(String unit, int length) {
