@@ -109,6 +109,9 @@ final class LinkedValueMatcher {
         if (c < 128) {
             return ASCII_FOLD[c];
         }
+        if (CharClasses.isHan(c)) {
+            return c; // ideographs have no case
+        }
         return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
     }
 

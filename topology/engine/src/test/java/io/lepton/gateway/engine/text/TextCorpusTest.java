@@ -57,21 +57,21 @@ class TextCorpusTest {
             Set<Detection> found = new HashSet<>(scanner.scan(text));
             for (Detection d : found) {
                 counts.get(d.type())[gold.contains(d) ? 0 : 1]++;
-                if (!gold.contains(d) && examples.size() < 40) {
+                if (!gold.contains(d) && examples.size() < 40 && d.type() != TextPiiType.PERSON_NAME) {
                     examples.add("FP " + d.type() + " '" + text.substring(d.start(), d.end()) + "' in: " + text);
                 }
             }
             for (Detection d : gold) {
                 if (!found.contains(d)) {
                     counts.get(d.type())[2]++;
-                    if (examples.size() < 40) {
+                    if (examples.size() < 40 && d.type() != TextPiiType.PERSON_NAME) {
                         examples.add("FN " + d.type() + " '" + text.substring(d.start(), d.end()) + "' in: " + text);
                     }
                 }
             }
         }
         System.out.println(table(counts));
-        examples.forEach(System.out::println);
+        examples.forEach(System.out::println); // errors of validator-backed types, to diagnose a failing threshold
         for (TextPiiType type : TextPiiType.values()) {
             int[] c = counts.get(type);
             assertThat(c[0] + c[2]).as("positives of %s in corpus", type).isGreaterThanOrEqualTo(100);
