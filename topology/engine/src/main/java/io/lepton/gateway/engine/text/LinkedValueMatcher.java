@@ -2,10 +2,9 @@ package io.lepton.gateway.engine.text;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds a record's linked values in its free text, tolerant to simple variants: case, whitespace and punctuation are
@@ -14,54 +13,106 @@ import java.util.Set;
  *
  * <p>Matches must start and end at word boundaries of the original text (except next to CJK characters, which have
  * none), and variants shorter than {@value #MIN_LENGTH} characters are ignored, so "Al" does not scrub "also".
- * Variants longer than {@value #MAX_LENGTH} characters are not searched. Each variant is found with Knuth-Morris-
- * Pratt over the text in place, so the cost is linear in the text length per variant and the memory is
- * proportional to the variant, not to the text.
+ * Variants longer than {@value #MAX_LENGTH} characters are not searched. All variants are found in one pass with a
+ * Knuth-Morris-Pratt automaton each, so the cost is linear in the text length times the number of variants and the
+ * memory is proportional to the variants, not to the text.
  */
 final class LinkedValueMatcher {
     static final int MIN_LENGTH = 3;
     static final int MAX_LENGTH = 256;
     private static final int MIN_DIGITS_FOR_DIGIT_VARIANT = 6;
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Map<String, String> TRUNK_PREFIXES = new ConcurrentHashMap<>();
 
     private LinkedValueMatcher() {
     }
 
+    /**
+     * One pass over the text, folding each character once. While every automaton is in its start state, only a
+     * character that starts some variant wakes them up; that skips almost all of a typical text.
+     */
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
         List<TypedSpan> found = new ArrayList<>();
+        List<Automaton> automata = new ArrayList<>();
         for (LinkedValue value : linked) {
             for (String variant : variants(value)) {
-                search(text, variant, value.piiClass(), found);
+                automata.add(new Automaton(variant, value.piiClass()));
+            }
+        }
+        if (automata.isEmpty()) {
+            return found;
+        }
+        Automaton[] all = automata.toArray(new Automaton[0]);
+        StringBuilder firstChars = new StringBuilder();
+        for (Automaton a : all) {
+            firstChars.append(a.pattern.charAt(0));
+        }
+        String starters = firstChars.toString();
+        boolean anyActive = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = fold(text.charAt(i));
+            if (c == 0 || (!anyActive && starters.indexOf(c) < 0)) {
+                continue; // every automaton is at its start state and stays there
+            }
+            anyActive = false;
+            for (Automaton a : all) {
+                if (a.step(c, i)) {
+                    int start = a.matchStart();
+                    int end = i + 1;
+                    if (boundary(text, start - 1, start) && boundary(text, end, end - 1)) {
+                        found.add(new TypedSpan(start, end, a.typeName, 1));
+                    }
+                }
+                anyActive |= a.k > 0;
             }
         }
         return found;
     }
 
-    static Set<String> variants(LinkedValue linked) {
-        Set<String> variants = new LinkedHashSet<>();
+    static List<String> variants(LinkedValue linked) {
+        List<String> variants = new ArrayList<>(8);
         String value = linked.value();
-        String cls = linked.piiClass().toUpperCase(Locale.ROOT);
-        String full = normalize(value);
-        variants.add(full);
+        String cls = linked.piiClass();
+        addVariant(variants, normalize(value));
         StringBuilder digits = new StringBuilder();
-        value.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
+        for (int i = 0; i < value.length(); i++) {
+            if (CharClasses.isDigit(value.charAt(i))) {
+                digits.append(value.charAt(i));
+            }
+        }
         if (digits.length() >= MIN_DIGITS_FOR_DIGIT_VARIANT) {
-            variants.add(digits.toString());
+            addVariant(variants, digits.toString());
         }
-        if (cls.contains("PHONE") && value.trim().startsWith("+")) {
-            variants.addAll(nationalForms(digits.toString()));
+        if (containsIgnoreCase(cls, "PHONE") && value.trim().startsWith("+")) {
+            for (String form : nationalForms(digits.toString())) {
+                addVariant(variants, form);
+            }
         }
-        if (cls.contains("NAME")) {
+        if (containsIgnoreCase(cls, "NAME")) {
             int partStart = 0;
             for (int i = 0; i <= value.length(); i++) {
                 if (i == value.length() || Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',') {
-                    variants.add(normalize(value.substring(partStart, i)));
+                    addVariant(variants, normalize(value.substring(partStart, i)));
                     partStart = i + 1;
                 }
             }
         }
-        variants.removeIf(v -> v.length() < MIN_LENGTH || v.length() > MAX_LENGTH);
         return variants;
+    }
+
+    private static void addVariant(List<String> variants, String variant) {
+        if (variant.length() >= MIN_LENGTH && variant.length() <= MAX_LENGTH && !variants.contains(variant)) {
+            variants.add(variant);
+        }
+    }
+
+    private static boolean containsIgnoreCase(String s, String word) {
+        for (int i = 0; i + word.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -74,7 +125,10 @@ final class LinkedValueMatcher {
             String region = PHONES.getRegionCodeForCountryCode(Integer.parseInt(digits.substring(0, ccLength)));
             if (!"ZZ".equals(region)) {
                 String nsn = digits.substring(ccLength);
-                String trunk = PHONES.getNddPrefixForRegion(region, true);
+                String trunk = TRUNK_PREFIXES.computeIfAbsent(region, r -> {
+                    String prefix = PHONES.getNddPrefixForRegion(r, true);
+                    return prefix == null ? "" : prefix;
+                });
                 return trunk == null || trunk.isEmpty() ? List.of(nsn) : List.of(nsn, trunk + nsn);
             }
         }
@@ -116,45 +170,55 @@ final class LinkedValueMatcher {
     }
 
     /**
-     * KMP over the text's letters and digits, lower-cased on the fly, so nothing the size of the text is allocated;
-     * a ring of the positions of the last {@code m} letters and digits maps a match back to the original text.
+     * Knuth-Morris-Pratt matcher for one variant over the folded characters, fed one character at a time; a ring of
+     * the positions of the last {@code m} characters maps a match back to the original text, so nothing the size of
+     * the text is allocated.
      */
-    private static void search(CharSequence text, String pattern, String typeName, List<TypedSpan> out) {
-        int m = pattern.length();
-        int[] fail = new int[m];
-        for (int i = 1, k = 0; i < m; i++) {
-            while (k > 0 && pattern.charAt(i) != pattern.charAt(k)) {
-                k = fail[k - 1];
+    private static final class Automaton {
+        private final String pattern;
+        private final String typeName;
+        private final int[] fail;
+        private final int[] ring;
+        private int slot;
+        private int k;
+
+        Automaton(String pattern, String typeName) {
+            this.pattern = pattern;
+            this.typeName = typeName;
+            int m = pattern.length();
+            this.fail = new int[m];
+            this.ring = new int[m];
+            for (int i = 1, j = 0; i < m; i++) {
+                while (j > 0 && pattern.charAt(i) != pattern.charAt(j)) {
+                    j = fail[j - 1];
+                }
+                if (pattern.charAt(i) == pattern.charAt(j)) {
+                    j++;
+                }
+                fail[i] = j;
             }
-            if (pattern.charAt(i) == pattern.charAt(k)) {
-                k++;
-            }
-            fail[i] = k;
         }
-        int[] ring = new int[m];
-        int slot = 0;
-        int k = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = fold(text.charAt(i));
-            if (c == 0) {
-                continue;
-            }
-            ring[slot] = i;
-            slot = slot + 1 == m ? 0 : slot + 1;
+
+        /** Feeds the folded character at {@code position}; returns whether a match ends here. */
+        boolean step(char c, int position) {
+            ring[slot] = position;
+            slot = slot + 1 == ring.length ? 0 : slot + 1;
             while (k > 0 && c != pattern.charAt(k)) {
                 k = fail[k - 1];
             }
             if (c == pattern.charAt(k)) {
                 k++;
             }
-            if (k == m) {
-                int start = ring[slot]; // the oldest of the last m positions
-                int end = i + 1;
-                if (boundary(text, start - 1, start) && boundary(text, end, end - 1)) {
-                    out.add(new TypedSpan(start, end, typeName, 1));
-                }
+            if (k == pattern.length()) {
                 k = fail[k - 1];
+                return true;
             }
+            return false;
+        }
+
+        /** Original index of the first character of the match that just ended: the oldest position in the ring. */
+        int matchStart() {
+            return ring[slot];
         }
     }
 
