@@ -1,0 +1,135 @@
+package io.lepton.gateway.engine.text;
+
+import static io.lepton.gateway.engine.text.CharClasses.isAsciiUpper;
+import static io.lepton.gateway.engine.text.CharClasses.isDigit;
+
+/**
+ * Identifiers that mix letters and digits within a word: IBAN (compact or in groups of four), UK NINO
+ * ({@code AB123456C} or {@code AB 12 34 56 C}), Singapore NRIC/FIN, Chinese resident ids ending in X, and Bitcoin
+ * addresses. Each word is classified by its length and first characters before any validator runs.
+ */
+final class AlphanumericIdDetector {
+    private static final int MAX_WALLET = 74;
+
+    private AlphanumericIdDetector() {
+    }
+
+    /** {@code [start, end)} is a word that is not all digits; returns where scanning resumes (≥ end of any match). */
+    static int detect(CharSequence text, int start, int end, CandidateSink sink) {
+        int len = end - start;
+        char c0 = text.charAt(start);
+        if (len == 18 && CharClasses.allDigits(text, start, start + 17)
+            && (text.charAt(start + 17) == 'X' || text.charAt(start + 17) == 'x')) {
+            if (IdentifierRules.cnResidentId(text.subSequence(start, end))) {
+                sink.add(start, end, TextPiiType.CN_RESIDENT_ID);
+            }
+            return end;
+        }
+        if (len >= 4 && isAsciiUpper(c0) && isAsciiUpper(text.charAt(start + 1)) && isDigit(text.charAt(start + 2))
+            && isDigit(text.charAt(start + 3))) {
+            int ibanEnd = iban(text, start, end, sink);
+            if (ibanEnd > 0) {
+                return ibanEnd;
+            }
+        }
+        if (len == 9 && "STFG".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
+            && Checksums.nricCheckLetter(c0, text.subSequence(start + 1, start + 8)) == text.charAt(start + 8)) {
+            sink.add(start, end, TextPiiType.SG_NRIC);
+            return end;
+        }
+        if (len == 9 || len == 2) {
+            int ninoEnd = nino(text, start, end, sink);
+            if (ninoEnd > 0) {
+                return ninoEnd;
+            }
+        }
+        if (len >= 26 && len <= 35 && (c0 == '1' || c0 == '3')) {
+            if (CryptoAddressRules.base58Check(text.subSequence(start, end))) {
+                sink.add(start, end, TextPiiType.CRYPTO_WALLET);
+            }
+            return end;
+        }
+        if (len >= 14 && len <= MAX_WALLET && (c0 == 'b' || c0 == 'B') && text.charAt(start + 2) == '1'
+            && (text.charAt(start + 1) == 'c' || text.charAt(start + 1) == 'C')) {
+            if (CryptoAddressRules.segwit(text.subSequence(start, end))) {
+                sink.add(start, end, TextPiiType.CRYPTO_WALLET);
+            }
+            return end;
+        }
+        return -1;
+    }
+
+    /** Compact or space-grouped IBAN starting at the word {@code [start, end)}; returns its end or -1. */
+    private static int iban(CharSequence text, int start, int end, CandidateSink sink) {
+        int expected = IbanRules.lengthFor(text.charAt(start), text.charAt(start + 1));
+        if (expected < 0) {
+            return -1;
+        }
+        StringBuilder compact = new StringBuilder(IbanRules.MAX_LENGTH);
+        int groupStart = start;
+        int groupEnd = end;
+        while (true) {
+            for (int i = groupStart; i < groupEnd; i++) {
+                char c = text.charAt(i);
+                if (!isDigit(c) && !isAsciiUpper(c)) {
+                    return -1;
+                }
+                compact.append(c);
+            }
+            if (compact.length() >= expected || groupEnd - groupStart != 4 || groupEnd + 1 >= text.length()
+                || text.charAt(groupEnd) != ' ' || !CharClasses.isWordChar(text.charAt(groupEnd + 1))) {
+                break;
+            }
+            groupStart = groupEnd + 1;
+            groupEnd = CharClasses.wordEnd(text, groupStart);
+            if (groupEnd - groupStart > 4) {
+                return -1;
+            }
+        }
+        if (compact.length() == expected && IbanRules.valid(compact)) {
+            sink.add(start, groupEnd, TextPiiType.IBAN);
+            return groupEnd;
+        }
+        return -1;
+    }
+
+    /** {@code AB123456C} (word of 9) or {@code AB 12 34 56 C} / {@code AB 123456 C} (word of 2); end or -1. */
+    private static int nino(CharSequence text, int start, int end, CandidateSink sink) {
+        char a = text.charAt(start);
+        char b = text.charAt(start + 1);
+        if (!isAsciiUpper(a) || !isAsciiUpper(b)) {
+            return -1;
+        }
+        int n = text.length();
+        int p = start + 2;
+        int digits = 0;
+        while (p < n && digits < 6) {
+            char c = text.charAt(p);
+            if (isDigit(c)) {
+                digits++;
+                p++;
+            } else if (c == ' ' && end - start == 2 && p + 1 < n && isDigit(text.charAt(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (digits != 6 || p >= n) {
+            return -1;
+        }
+        if (text.charAt(p) == ' ' && end - start == 2) {
+            p++;
+        }
+        if (p >= n) {
+            return -1;
+        }
+        char suffix = text.charAt(p);
+        int ninoEnd = p + 1;
+        boolean wordEnds = ninoEnd >= n || !CharClasses.isWordChar(text.charAt(ninoEnd));
+        if (wordEnds && (end - start == 2 || ninoEnd == end) && IdentifierRules.ukNinoLetters(a, b, suffix)) {
+            sink.add(start, ninoEnd, TextPiiType.UK_NINO);
+            return ninoEnd;
+        }
+        return -1;
+    }
+}

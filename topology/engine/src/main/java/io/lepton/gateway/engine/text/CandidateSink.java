@@ -1,0 +1,42 @@
+package io.lepton.gateway.engine.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the validated candidate spans of one scan, dropping types the scanner was not asked for. Detectors also
+ * ask {@link #wants} before doing expensive work (a libphonenumber call) for a disabled type.
+ */
+final class CandidateSink {
+    private final Set<TextPiiType> enabled;
+    private final List<Detection> found = new ArrayList<>();
+    private int lastDateEnd;
+
+    CandidateSink(Set<TextPiiType> enabled) {
+        this.enabled = enabled;
+    }
+
+    boolean wants(TextPiiType type) {
+        return enabled.contains(type);
+    }
+
+    void add(int start, int end, TextPiiType type) {
+        if (enabled.contains(type)) {
+            found.add(new Detection(start, end, type));
+        }
+    }
+
+    /** Records the end of a calendar date, so a birth cue before it is not reused for a later date. */
+    void markDate(int end) {
+        lastDateEnd = Math.max(lastDateEnd, end);
+    }
+
+    int lastDateEnd() {
+        return lastDateEnd;
+    }
+
+    List<Detection> all() {
+        return found;
+    }
+}

@@ -1,0 +1,144 @@
+package io.lepton.gateway.engine.text;
+
+import static io.lepton.gateway.engine.text.CharClasses.isDigit;
+
+/**
+ * Dates of birth. A date alone is not personal data worth scrubbing (delivery dates, timestamps), so a calendar date
+ * is reported only when a birth cue in English, Portuguese, Chinese or Hindi in Latin script appears in the
+ * {@value #CUE_WINDOW} characters before it and after any earlier date (one cue introduces one date). Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy},
+ * {@code mm/dd/yyyy} (any of {@code - / .}), {@code yyyy年m月d日}, {@code 12 March 1985} and {@code March 12, 1985}.
+ */
+final class DateOfBirthDetector {
+    static final int CUE_WINDOW = 32;
+    private static final String[] CUES = {"birth", "born", "dob", "d.o.b", "birthday", "nascimento", "nascido",
+        "nascida", "nasci ", "aniversário", "出生", "生日", "janm", "janam", "paida", "paidaish"};
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    private static final int MIN_BIRTH_YEAR = 1900;
+    private static final int MAX_BIRTH_YEAR = 2026;
+
+    boolean isNumericDate(CharSequence t, int s0, int e0, int s1, int e1, int s2, int e2) {
+        int a = IdentifierRules.num(t, s0, e0);
+        int b = IdentifierRules.num(t, s1, e1);
+        int c = IdentifierRules.num(t, s2, e2);
+        if (e0 - s0 == 4 && e1 - s1 <= 2 && e2 - s2 <= 2) {
+            return birthDate(a, b, c);
+        }
+        if (e0 - s0 <= 2 && e1 - s1 <= 2 && e2 - s2 == 4) {
+            return birthDate(c, b, a) || birthDate(c, a, b);
+        }
+        return false;
+    }
+
+    void addIfIntroduced(CharSequence text, int start, int end, CandidateSink sink) {
+        int window = Math.min(CUE_WINDOW, start - sink.lastDateEnd());
+        for (String cue : CUES) {
+            if (CharClasses.windowContains(text, start, window, cue)) {
+                sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
+                return;
+            }
+        }
+    }
+
+    /** {@code yyyy年m月d日} starting with the 4-digit year {@code [start, yearEnd)}; returns where scanning resumes. */
+    int detectChineseDate(CharSequence text, int start, int yearEnd, CandidateSink sink) {
+        int p = yearEnd + 1;
+        int monthStart = p;
+        p = digitsEnd(text, p, 2);
+        if (p == monthStart || p >= text.length() || text.charAt(p) != '月') {
+            return yearEnd;
+        }
+        int month = IdentifierRules.num(text, monthStart, p);
+        int dayStart = ++p;
+        p = digitsEnd(text, p, 2);
+        if (p == dayStart) {
+            return yearEnd;
+        }
+        int day = IdentifierRules.num(text, dayStart, p);
+        int end = p < text.length() && (text.charAt(p) == '日' || text.charAt(p) == '号') ? p + 1 : p;
+        if (yearEnd - start == 4 && birthDate(IdentifierRules.num(text, start, yearEnd), month, day)) {
+            addIfIntroduced(text, start, end, sink);
+            sink.markDate(end);
+        }
+        return end;
+    }
+
+    /** "12 March 1985" where {@code [start, dayEnd)} is the day; returns the end of the date or -1. */
+    int detectDayMonthYear(CharSequence text, int start, int dayEnd, CandidateSink sink) {
+        if (dayEnd - start > 2 || dayEnd >= text.length() || text.charAt(dayEnd) != ' ') {
+            return -1;
+        }
+        int monthEnd = CharClasses.wordEnd(text, dayEnd + 1);
+        int month = month(text, dayEnd + 1, monthEnd);
+        if (month < 0 || monthEnd + 5 > text.length() || text.charAt(monthEnd) != ' ') {
+            return -1;
+        }
+        int yearEnd = CharClasses.wordEnd(text, monthEnd + 1);
+        if (yearEnd - monthEnd - 1 != 4 || !CharClasses.allDigits(text, monthEnd + 1, yearEnd)) {
+            return -1;
+        }
+        if (birthDate(IdentifierRules.num(text, monthEnd + 1, yearEnd), month, IdentifierRules.num(text, start, dayEnd))) {
+            addIfIntroduced(text, start, yearEnd, sink);
+            sink.markDate(yearEnd);
+            return yearEnd;
+        }
+        return -1;
+    }
+
+    /** "March 12, 1985" where {@code [start, wordEnd)} is a word; returns the end of the date or -1. */
+    int detectMonthDayYear(CharSequence text, int start, int wordEnd, CandidateSink sink) {
+        int month = month(text, start, wordEnd);
+        if (month < 0 || wordEnd >= text.length() || text.charAt(wordEnd) != ' ') {
+            return -1;
+        }
+        int dayStart = wordEnd + 1;
+        int dayEnd = digitsEnd(text, dayStart, 2);
+        if (dayEnd == dayStart || dayEnd + 6 > text.length() || text.charAt(dayEnd) != ','
+            || text.charAt(dayEnd + 1) != ' ') {
+            return -1;
+        }
+        int yearStart = dayEnd + 2;
+        int yearEnd = CharClasses.wordEnd(text, yearStart);
+        if (yearEnd - yearStart != 4 || !CharClasses.allDigits(text, yearStart, yearEnd)) {
+            return -1;
+        }
+        if (birthDate(IdentifierRules.num(text, yearStart, yearEnd), month, IdentifierRules.num(text, dayStart, dayEnd))) {
+            addIfIntroduced(text, start, yearEnd, sink);
+            sink.markDate(yearEnd);
+            return yearEnd;
+        }
+        return -1;
+    }
+
+    private static boolean birthDate(int y, int m, int d) {
+        return y <= MAX_BIRTH_YEAR && IdentifierRules.validDate(y, m, d, MIN_BIRTH_YEAR);
+    }
+
+    /** 1-12 for an English month name (full, case-insensitive, first letter upper case), else -1. */
+    static int month(CharSequence text, int start, int end) {
+        if (end - start < 3 || end - start > 9 || !CharClasses.isAsciiUpper(text.charAt(start))) {
+            return -1;
+        }
+        for (int m = 0; m < MONTHS.length; m++) {
+            String name = MONTHS[m];
+            if (name.length() == end - start) {
+                int k = 0;
+                while (k < name.length() && CharClasses.asciiLower(text.charAt(start + k)) == name.charAt(k)) {
+                    k++;
+                }
+                if (k == name.length()) {
+                    return m + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int digitsEnd(CharSequence text, int from, int max) {
+        int p = from;
+        while (p < text.length() && p - from < max && isDigit(text.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+}
