@@ -7,7 +7,6 @@ import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicyException;
 import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.engine.routing.JurisdictionRouter;
-import io.lepton.gateway.engine.sanitize.FreeTextTreatment;
 import io.lepton.gateway.engine.sanitize.RecordSanitizer;
 import io.lepton.gateway.engine.sanitize.SanitizationException;
 import io.lepton.gateway.engine.sanitize.SanitizerFactory;
@@ -42,7 +41,7 @@ public final class GatewayEngine {
      * @throws PolicyException when a policy cannot be carried out (missing key, action unfit for a field's type)
      */
     public static GatewayEngine create(PolicySet policies, EventFamilies families, HmacKeyRing keys) {
-        SanitizerFactory factory = new SanitizerFactory(keys, GatewayEngine::scrubbingUnavailable);
+        SanitizerFactory factory = new SanitizerFactory(keys);
         Map<String, RecordSanitizer> sanitizers = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {
             for (EventFamily family : families.all()) {
@@ -50,11 +49,6 @@ public final class GatewayEngine {
             }
         }
         return new GatewayEngine(policies, families, sanitizers);
-    }
-
-    private static FreeTextTreatment scrubbingUnavailable(JurisdictionPolicy policy) {
-        throw new PolicyException(policy.source(), 0, "freeText.mode",
-                "in-place scrubbing is not available in this build", "use mode: redact or mode: drop");
     }
 
     /** The jurisdiction governing {@code raw}, by its {@code region} field; empty when it cannot be routed. */

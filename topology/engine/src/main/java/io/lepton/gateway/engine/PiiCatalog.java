@@ -3,6 +3,7 @@ package io.lepton.gateway.engine;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.family.FieldTags;
+import io.lepton.gateway.engine.text.TextPiiType;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,15 +13,13 @@ import java.util.TreeSet;
  */
 public final class PiiCatalog {
 
-    /** Types reported by the free-text detectors. */
-    static final Set<String> FREE_TEXT_TYPES = Set.of("EMAIL", "PHONE", "PAYMENT_CARD", "IBAN", "IP_ADDRESS",
-            "US_SSN", "CN_RESIDENT_ID", "IN_AADHAAR", "BR_CPF", "BR_CNPJ", "UK_NINO", "SG_NRIC", "CRYPTO_WALLET",
-            "CREDENTIAL_URL", "DATE_OF_BIRTH", "PERSON_NAME");
-
     private PiiCatalog() {}
 
     public static Set<String> knownClasses(EventFamilies families) {
-        Set<String> classes = new TreeSet<>(FREE_TEXT_TYPES);
+        Set<String> classes = new TreeSet<>();
+        for (TextPiiType type : TextPiiType.values()) {
+            classes.add(type.name());
+        }
         for (EventFamily family : families.all()) {
             for (var field : family.rawSchema().getFields()) {
                 FieldTags tags = family.tags(field.name());

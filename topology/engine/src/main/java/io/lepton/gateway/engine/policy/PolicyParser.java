@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.policy;
 
+import io.lepton.gateway.engine.text.TextPiiType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -209,9 +210,23 @@ final class PolicyParser {
                 .map(n -> enumValue(n, FreeTextSettings.Oversize.class)).orElse(FreeTextSettings.Oversize.TRUNCATE);
         Set<String> detectors = new LinkedHashSet<>();
         node.optional("detectors").ifPresentOrElse(
-                n -> n.items().forEach(i -> detectors.add(i.text().toUpperCase(Locale.ROOT))),
+                n -> n.items().forEach(i -> detectors.add(detector(i))),
                 () -> detectors.add("ALL"));
         return new FreeTextSettings(mode, maxChars, oversize, detectors);
+    }
+
+    private static String detector(YamlNode item) {
+        String name = item.text().toUpperCase(Locale.ROOT);
+        if (name.equals("ALL")) {
+            return name;
+        }
+        for (TextPiiType type : TextPiiType.values()) {
+            if (type.name().equals(name)) {
+                return name;
+            }
+        }
+        throw item.error("unknown detector '" + item.text() + "'", "use ALL or some of "
+                + java.util.Arrays.toString(TextPiiType.values()));
     }
 
     private static DpSettings dp(YamlNode node) {

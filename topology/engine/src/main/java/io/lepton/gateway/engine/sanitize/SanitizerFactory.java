@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
@@ -26,20 +25,14 @@ import org.apache.avro.Schema;
 public final class SanitizerFactory {
 
     private final HmacKeyRing keys;
-    private final Function<JurisdictionPolicy, FreeTextTreatment> scrubbers;
 
-    /**
-     * @param keys the HMAC key ring
-     * @param scrubbers builds the in-place scrubbing treatment for a policy whose free-text mode is {@code scrub}
-     */
-    public SanitizerFactory(HmacKeyRing keys, Function<JurisdictionPolicy, FreeTextTreatment> scrubbers) {
+    public SanitizerFactory(HmacKeyRing keys) {
         this.keys = keys;
-        this.scrubbers = scrubbers;
     }
 
     public RecordSanitizer create(JurisdictionPolicy policy, EventFamily family) {
         Pseudonymizer pseudonymizer = pseudonymizer(policy);
-        FreeTextTreatment textTreatment = textTreatment(policy);
+        FreeTextTreatment textTreatment = textTreatment(policy, family, pseudonymizer);
         List<Schema.Field> outFields = new ArrayList<>();
         List<RecordSanitizer.Step> steps = new ArrayList<>();
         Map<String, String> actionsByField = new LinkedHashMap<>();
@@ -84,9 +77,10 @@ public final class SanitizerFactory {
         }
     }
 
-    private FreeTextTreatment textTreatment(JurisdictionPolicy policy) {
+    private static FreeTextTreatment textTreatment(JurisdictionPolicy policy, EventFamily family,
+            Pseudonymizer pseudonymizer) {
         return switch (policy.freeText().mode()) {
-            case SCRUB -> scrubbers.apply(policy);
+            case SCRUB -> ScrubbingTreatment.create(policy, family, pseudonymizer);
             case REDACT, DROP -> FreeTextTreatment.redactWhole();
         };
     }

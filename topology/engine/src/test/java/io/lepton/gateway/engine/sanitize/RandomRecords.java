@@ -16,10 +16,21 @@ final class RandomRecords {
 
     static GenericRecord of(EventFamily family, String region, Random random) {
         GenericData.Record record = new GenericData.Record(family.rawSchema());
+        StringBuilder taggedStrings = new StringBuilder();
         for (Schema.Field field : family.rawSchema().getFields()) {
             Object value = field.name().equals("region") ? region
                     : value(field.schema(), family.tags(field.name()), random);
             record.put(field.pos(), value);
+            if (family.tags(field.name()).isPii() && value instanceof String text) {
+                taggedStrings.append(" also ").append(text);
+            }
+        }
+        // Free text repeats the record's own tagged values, as customers do ("my email is ..."): linked-value
+        // scrubbing must remove them there too.
+        for (Schema.Field field : family.rawSchema().getFields()) {
+            if (family.tags(field.name()).freeText()) {
+                record.put(field.pos(), "Hello," + taggedStrings + " thanks");
+            }
         }
         return record;
     }
