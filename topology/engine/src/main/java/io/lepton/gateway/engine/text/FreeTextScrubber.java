@@ -72,6 +72,9 @@ public final class FreeTextScrubber {
             }
         }
 
+        if (merged.isEmpty() || merged.get(0).end() > cut) {
+            return new ScrubResult(cut == text.length() ? text : text.substring(0, cut), Map.of(), oversize);
+        }
         StringBuilder out = new StringBuilder(cut + 16);
         Map<String, Integer> counts = new TreeMap<>();
         int copied = 0;
