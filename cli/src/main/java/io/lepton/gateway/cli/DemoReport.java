@@ -1,0 +1,109 @@
+package io.lepton.gateway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Renders demo snapshots as text: a compact block every few seconds (rates over the last interval) and a final
+ * summary (totals). Rows whose source topic does not exist read "n/a", distinct from "none".
+ */
+final class DemoReport {
+
+    private static final String INDENT = "       ";
+
+    private DemoReport() {}
+
+    /** The live block: rates between {@code previous} and {@code current}. */
+    static String live(DemoSnapshot previous, DemoSnapshot current) {
+        double seconds = Math.max(0.001, (current.elapsedMillis() - previous.elapsedMillis()) / 1000.0);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "[%4ds] events/s   %s   (total %.1f/s)%n", current.elapsedMillis() / 1000,
+                rates(previous.byFamily(), current.byFamily(), seconds),
+                (current.total() - previous.total()) / seconds));
+        out.append(INDENT).append("by jurisdiction/s  ")
+                .append(rates(previous.byJurisdiction(), current.byJurisdiction(), seconds)).append('\n');
+        out.append(INDENT).append("quarantined ").append(sum(current.quarantinedByReason()))
+                .append(counts(current.quarantinedByReason()).map(c -> " (" + c + ")").orElse("")).append('\n');
+        out.append(INDENT).append("PII found   ").append(available(current.piiByType(), DemoReport::countsOrNone))
+                .append('\n');
+        out.append(INDENT).append("DP suppressions  ")
+                .append(available(current.budgetOutcomes(), DemoReport::countsOrNone)).append('\n');
+        out.append(INDENT).append("fairness alerts  ").append(available(current.fairnessAlerts(), DemoReport::alerts))
+                .append('\n');
+        out.append(INDENT).append("latency     ").append(latency(current.intervalLatency())).append('\n');
+        return out.toString();
+    }
+
+    /** The final summary: totals over the whole run, plus what the generator sent (empty when it did not run). */
+    static String summary(DemoSnapshot last, Map<String, Long> generatorSent) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "=== demo summary after %d s ===", last.elapsedMillis() / 1000));
+        if (!generatorSent.isEmpty()) {
+            lines.add(row("generator sent", countsOrNone(generatorSent)));
+        }
+        lines.add(row("events by family", countsOrNone(last.byFamily())));
+        lines.add(row("by jurisdiction", countsOrNone(last.byJurisdiction())));
+        lines.add(row("quarantined", sum(last.quarantinedByReason()) + counts(last.quarantinedByReason())
+                .map(c -> " (" + c + ")").orElse("")));
+        lines.add(row("PII found by type", available(last.piiByType(), DemoReport::countsOrNone)));
+        lines.add(row("DP suppressions", available(last.budgetOutcomes(), DemoReport::countsOrNone)));
+        lines.add(row("fairness alerts", available(last.fairnessAlerts(), DemoReport::alerts)));
+        lines.add(row("latency", latency(last.totalLatency())));
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String row(String label, String value) {
+        return String.format(Locale.ROOT, "%-23s %s", label, value);
+    }
+
+    private static <T> String available(Optional<T> row, java.util.function.Function<T, String> render) {
+        return row.map(render).orElse("n/a (topic not written by this gateway build)");
+    }
+
+    private static String rates(Map<String, Long> before, Map<String, Long> now, double seconds) {
+        return new TreeMap<>(now).entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(),
+                        (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / seconds))
+                .collect(Collectors.joining("  "));
+    }
+
+    private static Optional<String> counts(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TreeMap<>(counts).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    private static String countsOrNone(Map<String, Long> counts) {
+        return counts(counts).orElse("none");
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String alerts(List<DemoSnapshot.FairnessAlertLine> alerts) {
+        if (alerts.isEmpty()) {
+            return "none";
+        }
+        return alerts.stream().map(a -> String.format(Locale.ROOT,
+                "%s %s %s %s %s %s = %.2f (CI %.2f..%.2f, threshold %.2f)", a.status(), a.jurisdiction(),
+                a.family(), a.metric(), a.attribute(), String.join(" vs ", a.groups()), a.value(), a.ciLow(),
+                a.ciHigh(), a.threshold())).collect(Collectors.joining("; "));
+    }
+
+    private static String latency(DemoSnapshot.LatencySummary latency) {
+        if (latency.count() == 0) {
+            return "no sanitized records yet";
+        }
+        return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (produce to consume, %d records)",
+                latency.p50(), latency.p99(), latency.max(), latency.count());
+    }
+}

@@ -1,0 +1,212 @@
+package io.lepton.gateway.cli;
+
+import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.streams.QuarantineHeaders;
+import io.lepton.serdes.SerdeException;
+import io.lepton.serdes.avro.AvroDeserializer;
+import io.lepton.serdes.avro.AvroSerdeConfig;
+import io.lepton.serdes.registry.SchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Counts what the gateway writes, as a downstream consumer would see it (read_committed, so aborted transactions are
+ * never counted): sanitized and quarantined records per family and jurisdiction, quarantine reasons, free-text PII
+ * and DP budget outcomes from audit records, fairness alerts, and produce-to-consume latency.
+ *
+ * <p>It subscribes by pattern, so output topics that a newer gateway adds (audit, alerts) are picked up when they
+ * appear; audit and alert values are decoded as generic Avro with their writer schema from the registry, so the
+ * tally depends on field names only, not on generated classes.
+ */
+final class OutputTally implements AutoCloseable {
+
+    private static final Pattern OUTPUTS = Pattern.compile(
+            "sanitized\\..+|quarantine\\..+|" + Pattern.quote(Topics.audit("")) + ".+|"
+                    + Pattern.quote(Topics.FAIRNESS_ALERTS));
+    private static final String SANITIZED_PREFIX = "sanitized.";
+    private static final String QUARANTINE_PREFIX = Topics.quarantine("");
+    private static final String AUDIT_PREFIX = Topics.audit("");
+    private static final long MAX_TRACKABLE_LATENCY_MS = Duration.ofHours(1).toMillis();
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final AvroDeserializer<GenericRecord> decoder;
+    private final Thread thread;
+    private final long startMillis = System.currentTimeMillis();
+
+    private final Map<String, Long> byFamily = new TreeMap<>();
+    private final Map<String, Long> byJurisdiction = new TreeMap<>();
+    private final Map<String, Long> quarantinedByReason = new TreeMap<>();
+    private final Map<String, Long> piiByType = new TreeMap<>();
+    private final Map<String, Long> budgetOutcomes = new TreeMap<>();
+    private final Map<String, DemoSnapshot.FairnessAlertLine> alerts = new LinkedHashMap<>();
+    private final Histogram intervalLatency = new Histogram(MAX_TRACKABLE_LATENCY_MS, 3);
+    private final Histogram totalLatency = new Histogram(MAX_TRACKABLE_LATENCY_MS, 3);
+    private boolean auditAvailable;
+    private boolean alertsAvailable;
+
+    private OutputTally(KafkaConsumer<byte[], byte[]> consumer, AvroDeserializer<GenericRecord> decoder) {
+        this.consumer = consumer;
+        this.decoder = decoder;
+        this.thread = new Thread(this::pollLoop, "lepton-demo-tally");
+    }
+
+    /** Starts consuming every output topic of the gateway on {@code bootstrapServers}, from the beginning. */
+    static OutputTally start(String bootstrapServers, SchemaRegistryClient registry) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "lepton-demo-summary");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Pick up topics created after start-up within a few seconds.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 3_000);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(OUTPUTS);
+        OutputTally tally = new OutputTally(consumer, new AvroDeserializer<>(registry, AvroSerdeConfig.defaults()));
+        tally.thread.start();
+        return tally;
+    }
+
+    private void pollLoop() {
+        try {
+            while (true) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                long now = System.currentTimeMillis();
+                synchronized (this) {
+                    Set<String> topics = consumer.subscription();
+                    auditAvailable = topics.stream().anyMatch(t -> t.startsWith(AUDIT_PREFIX));
+                    alertsAvailable = topics.contains(Topics.FAIRNESS_ALERTS);
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        count(record, now);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void count(ConsumerRecord<byte[], byte[]> record, long now) {
+        String topic = record.topic();
+        if (topic.startsWith(SANITIZED_PREFIX)) {
+            String[] parts = topic.split("\\.", 3);
+            add(byJurisdiction, parts[1]);
+            add(byFamily, parts[2]);
+            long latency = Math.max(0, Math.min(MAX_TRACKABLE_LATENCY_MS, now - record.timestamp()));
+            intervalLatency.recordValue(latency);
+            totalLatency.recordValue(latency);
+        } else if (topic.startsWith(QUARANTINE_PREFIX)) {
+            add(byJurisdiction, topic.substring(QUARANTINE_PREFIX.length()));
+            String source = header(record, QuarantineHeaders.SOURCE_TOPIC);
+            add(byFamily, source != null && source.startsWith("raw.") ? source.substring(4) : "(unknown)");
+            String reason = header(record, QuarantineHeaders.REASON);
+            add(quarantinedByReason, reason == null ? "(no reason header)" : reason);
+        } else if (topic.startsWith(AUDIT_PREFIX)) {
+            decode(record).ifPresent(this::countAudit);
+        } else if (topic.equals(Topics.FAIRNESS_ALERTS)) {
+            decode(record).ifPresent(this::countAlert);
+        }
+    }
+
+    private void countAudit(GenericRecord audit) {
+        if (field(audit, "detections") instanceof Map<?, ?> detections) {
+            detections.forEach((type, n) -> piiByType.merge(type.toString(), ((Number) n).longValue(), Long::sum));
+        }
+        Object outcome = field(audit, "budgetOutcome");
+        if (outcome != null && !"RELEASED".equals(outcome.toString())) {
+            add(budgetOutcomes, outcome.toString());
+        }
+    }
+
+    private void countAlert(GenericRecord alert) {
+        List<String> groups = new ArrayList<>();
+        if (field(alert, "groups") instanceof List<?> list) {
+            list.forEach(g -> groups.add(g.toString()));
+        }
+        DemoSnapshot.FairnessAlertLine line = new DemoSnapshot.FairnessAlertLine(text(alert, "status"),
+                text(alert, "jurisdiction"), text(alert, "family"), text(alert, "metric"), text(alert, "attribute"),
+                List.copyOf(groups), number(alert, "value"), number(alert, "ciLow"), number(alert, "ciHigh"),
+                number(alert, "threshold"));
+        alerts.put(String.join("|", line.jurisdiction(), line.family(), line.metric(), line.attribute(),
+                String.join(",", groups)), line);
+    }
+
+    /** Audit and alert values; one that cannot be decoded is skipped (the demo summary is best effort). */
+    private Optional<GenericRecord> decode(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return Optional.ofNullable(decoder.deserialize(record.topic(), record.value()));
+        } catch (SerdeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The counts so far; also starts a new latency interval. */
+    synchronized DemoSnapshot snapshot() {
+        DemoSnapshot.LatencySummary interval = latency(intervalLatency);
+        intervalLatency.reset();
+        return new DemoSnapshot(System.currentTimeMillis() - startMillis, Map.copyOf(byFamily),
+                Map.copyOf(byJurisdiction), Map.copyOf(quarantinedByReason),
+                auditAvailable ? Optional.of(Map.copyOf(piiByType)) : Optional.empty(),
+                auditAvailable ? Optional.of(Map.copyOf(budgetOutcomes)) : Optional.empty(),
+                alertsAvailable ? Optional.of(List.copyOf(alerts.values())) : Optional.empty(),
+                interval, latency(totalLatency));
+    }
+
+    private static DemoSnapshot.LatencySummary latency(Histogram histogram) {
+        return new DemoSnapshot.LatencySummary(histogram.getTotalCount(), histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(99), histogram.getMaxValue());
+    }
+
+    private static void add(Map<String, Long> counts, String key) {
+        counts.merge(key, 1L, Long::sum);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Object field(GenericRecord record, String name) {
+        return record.hasField(name) ? record.get(name) : null;
+    }
+
+    private static String text(GenericRecord record, String name) {
+        Object value = field(record, name);
+        return value == null ? "?" : value.toString();
+    }
+
+    private static double number(GenericRecord record, String name) {
+        return field(record, name) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** Stops consuming and closes the consumer. */
+    @Override
+    public void close() {
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

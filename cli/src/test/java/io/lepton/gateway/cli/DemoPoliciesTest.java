@@ -1,0 +1,70 @@
+package io.lepton.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.family.EventFamilies;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.gateway.engine.policy.PolicySet;
+import io.lepton.gateway.engine.routing.JurisdictionRouter;
+import io.lepton.loadtest.generator.RegionCatalog;
+import io.lepton.loadtest.generator.RegionProfile;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's policy copies stay the built-in policies with only a short fairness window, and the generator's region
+ * catalog agrees with the policies on where each region routes (its bias targets a jurisdiction by that mapping).
+ */
+class DemoPoliciesTest {
+
+    private static final Set<String> KNOWN = PiiCatalog.knownClasses(EventFamilies.builtIn());
+    /** What the demo copies may change. */
+    private static final Set<String> DEMO_CHANGES = Set.of("version", "fairness", "source");
+
+    @Test
+    void demoPoliciesDifferFromTheBuiltInOnesOnlyInFairnessWindowAndVersion() throws Exception {
+        PolicySet builtIn = PolicySet.builtIn(KNOWN);
+        Path extracted;
+        try (DemoPolicies demo = DemoPolicies.extract()) {
+            extracted = demo.directory();
+            PolicySet demoSet = PolicySet.fromDirectory(demo.directory(), KNOWN);
+            assertThat(demoSet.all()).hasSameSizeAs(builtIn.all());
+            for (JurisdictionPolicy original : builtIn.all()) {
+                JurisdictionPolicy copy = demoSet.byId(original.id()).orElseThrow();
+                assertThat(comparable(copy)).as("%s: update the demo copy when the built-in policy changes",
+                        original.id()).isEqualTo(comparable(original));
+                assertThat(copy.version()).isEqualTo(original.version() + "-demo");
+                assertThat(copy.fairness().windowSize()).isEqualTo(Duration.ofSeconds(30));
+                assertThat(copy.fairness().windowAdvance()).isEqualTo(Duration.ofSeconds(10));
+                assertThat(copy.fairness().minSamplesPerGroup()).isEqualTo(50);
+            }
+        }
+        assertThat(extracted).doesNotExist();
+    }
+
+    @Test
+    void everyGeneratorRegionRoutesToTheJurisdictionItDeclares() {
+        JurisdictionRouter router = new JurisdictionRouter(PolicySet.builtIn(KNOWN));
+        for (RegionProfile region : RegionCatalog.all()) {
+            assertThat(router.route(region.code())).as(region.code()).get().extracting(JurisdictionPolicy::id)
+                    .isEqualTo(region.jurisdiction());
+        }
+    }
+
+    /** Every record component except the ones the demo may change, by name. */
+    private static Map<String, Object> comparable(JurisdictionPolicy policy) throws Exception {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : JurisdictionPolicy.class.getRecordComponents()) {
+            if (!DEMO_CHANGES.contains(component.getName())) {
+                values.put(component.getName(), component.getAccessor().invoke(policy));
+            }
+        }
+        return values;
+    }
+}
