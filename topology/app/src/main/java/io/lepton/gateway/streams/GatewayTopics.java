@@ -30,8 +30,18 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(EventFamily::rawTopic).toList();
     }
 
-    /** Every output: sanitized per jurisdiction and family, quarantine per jurisdiction, and unrouted. */
+    /** Every output: the {@link #eventOutputs event outputs} and {@code fairness.alerts}. */
     public static List<String> outputs(GatewayEngine engine) {
+        List<String> topics = new ArrayList<>(eventOutputs(engine));
+        topics.add(Topics.FAIRNESS_ALERTS);
+        return topics;
+    }
+
+    /**
+     * The outputs where each input record lands exactly once: sanitized per jurisdiction and family, quarantine per
+     * jurisdiction, and unrouted. Aggregate outputs such as {@code fairness.alerts} are not among them.
+     */
+    public static List<String> eventOutputs(GatewayEngine engine) {
         List<String> topics = new ArrayList<>();
         for (JurisdictionPolicy policy : engine.policies().all()) {
             for (EventFamily family : engine.families().all()) {

@@ -4,6 +4,8 @@ import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.Topics;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.Topology;
  * <pre>
  * raw.&lt;family&gt; → route-&lt;family&gt; ─┬→ sanitize-&lt;j&gt;-&lt;family&gt; ─┬→ sanitized.&lt;j&gt;.&lt;family&gt;
  *                                  │   (one per jurisdiction j)    └→ quarantine.&lt;j&gt;
+ *                                  ├→ fairness-&lt;j&gt;-&lt;family&gt; → fairness.alerts (see FairnessMonitorTopology)
  *                                  └→ quarantine.unrouted
  * </pre>
  *
@@ -29,8 +32,15 @@ public final class GatewayTopology {
 
     private GatewayTopology() {}
 
+    /** As {@link #build(GatewayEngine, RecordCodec, MeterRegistry)}, with metrics kept in a private registry. */
     public static Topology build(GatewayEngine engine, RecordCodec codec) {
+        return build(engine, codec, new SimpleMeterRegistry());
+    }
+
+    /** The topology; the fairness monitor's gauges and counters are registered in {@code meters}. */
+    public static Topology build(GatewayEngine engine, RecordCodec codec, MeterRegistry meters) {
         Topology topology = new Topology();
+        FairnessMonitorTopology fairness = new FairnessMonitorTopology(engine, codec, meters);
         Serializer<RoutedEvent> rawBytes = (topic, event) -> event == null ? null : event.rawValue();
         for (EventFamily family : engine.families().all()) {
             String source = "source-" + family.name();
@@ -41,8 +51,9 @@ public final class GatewayTopology {
             for (JurisdictionPolicy policy : engine.policies().all()) {
                 sanitizers.put(policy.id(), "sanitize-" + policy.id() + "-" + family.name());
             }
+            Map<String, String> monitors = fairness.nodes(family);
             topology.addProcessor(route,
-                    () -> new RouteProcessor(engine, family, codec, sanitizers, unrouted), source);
+                    () -> new RouteProcessor(engine, family, codec, sanitizers, monitors, unrouted), source);
             topology.addSink(unrouted, Topics.QUARANTINE_UNROUTED, new ByteArraySerializer(), rawBytes, route);
             for (JurisdictionPolicy policy : engine.policies().all()) {
                 String sanitize = sanitizers.get(policy.id());
@@ -55,6 +66,7 @@ public final class GatewayTopology {
                 topology.addSink(quarantineSink, Topics.quarantine(policy.id()), new ByteArraySerializer(), rawBytes,
                         sanitize);
             }
+            fairness.addTo(topology, family, route);
         }
         return topology;
     }

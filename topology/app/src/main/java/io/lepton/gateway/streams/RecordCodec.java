@@ -1,6 +1,7 @@
 package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.schemas.FairnessAlert;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
@@ -20,6 +21,7 @@ public final class RecordCodec {
     private final SchemaRegistryClient registry;
     private final Map<String, AvroDeserializer<GenericRecord>> decoders = new HashMap<>();
     private final AvroSerializer<GenericRecord> encoder;
+    private final AvroSerializer<FairnessAlert> alertEncoder;
 
     public RecordCodec(SchemaRegistryClient registry, List<EventFamily> families) {
         this.registry = registry;
@@ -28,6 +30,8 @@ public final class RecordCodec {
                     AvroSerdeConfig.builder().readerSchema(family.rawSchema()).build()));
         }
         this.encoder = new AvroSerializer<>(registry, AvroSerdeConfig.builder().autoRegisterSchemas(true).build());
+        this.alertEncoder = new AvroSerializer<>(registry,
+                AvroSerdeConfig.builder().autoRegisterSchemas(true).build());
     }
 
     /**
@@ -43,6 +47,11 @@ public final class RecordCodec {
     /** The serializer for sanitized records: subject {@code <topic>-value}, schema registered on first use. */
     public AvroSerializer<GenericRecord> sanitizedSerializer() {
         return encoder;
+    }
+
+    /** The serializer for {@code fairness.alerts}: subject {@code fairness.alerts-value}, registered on first use. */
+    public AvroSerializer<FairnessAlert> alertSerializer() {
+        return alertEncoder;
     }
 
     /** Registers {@code schema} for {@code topic}'s values up front, so an incompatible change fails at start-up. */

@@ -12,7 +12,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * First stop of a raw record: decode it and hand it to its jurisdiction's sanitizer, or quarantine it as unrouted.
+ * First stop of a raw record: decode it and hand it to its jurisdiction's sanitizer (and, where the policy enables
+ * it, to its jurisdiction's fairness monitor, the only other reader of raw protected attributes), or quarantine it
+ * as unrouted.
  *
  * <p>Decoding happens here rather than in a source deserializer so that a record that cannot be decoded is not lost
  * or fatal: it is written, byte for byte, to {@code quarantine.unrouted} with a reason header, inside the same
@@ -25,15 +27,18 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
     private final EventFamily family;
     private final RecordCodec codec;
     private final Map<String, String> sanitizerByJurisdiction;
+    private final Map<String, String> monitorByJurisdiction;
     private final String unroutedSink;
     private ProcessorContext<byte[], RoutedEvent> context;
 
     RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec,
-            Map<String, String> sanitizerByJurisdiction, String unroutedSink) {
+            Map<String, String> sanitizerByJurisdiction, Map<String, String> monitorByJurisdiction,
+            String unroutedSink) {
         this.engine = engine;
         this.family = family;
         this.codec = codec;
         this.sanitizerByJurisdiction = Map.copyOf(sanitizerByJurisdiction);
+        this.monitorByJurisdiction = Map.copyOf(monitorByJurisdiction);
         this.unroutedSink = unroutedSink;
     }
 
@@ -63,8 +68,12 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
             quarantine(record, "unroutable-region", "region missing or not an ISO 3166 code");
             return;
         }
-        context.forward(record.withValue(new RoutedEvent(record.value(), event)),
-                sanitizerByJurisdiction.get(policy.get().id()));
+        Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(record.value(), event));
+        context.forward(routed, sanitizerByJurisdiction.get(policy.get().id()));
+        String monitor = monitorByJurisdiction.get(policy.get().id());
+        if (monitor != null) {
+            context.forward(routed, monitor);
+        }
     }
 
     private void quarantine(Record<byte[], byte[]> record, String reason, String detail) {

@@ -78,7 +78,7 @@ class GatewayIT {
             producer.flush();
         }
 
-        List<ConsumerRecord<byte[], byte[]>> out = consumeAll(GatewayTopics.outputs(engine), sent,
+        List<ConsumerRecord<byte[], byte[]>> out = consumeAll(GatewayTopics.eventOutputs(engine), sent,
                 Duration.ofSeconds(90));
         assertThat(out).as("in = out + quarantined").hasSize(sent);
 

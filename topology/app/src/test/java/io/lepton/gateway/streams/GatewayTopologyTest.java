@@ -145,12 +145,16 @@ class GatewayTopologyTest {
         raw("raw.recommendation").pipeInput(new byte[0], new byte[] {1, 2});
         in++;
         long out = 0;
-        for (String topic : GatewayTopics.outputs(engine)) {
+        for (String topic : GatewayTopics.eventOutputs(engine)) {
             out += driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
                     .getQueueSize();
         }
         assertThat(out).isEqualTo((long) in);
         assertThat(quarantine(Topics.QUARANTINE_UNROUTED)).hasSize(4);
+        assertThat(GatewayTopics.outputs(engine)).containsAll(GatewayTopics.eventOutputs(engine))
+                .contains(Topics.FAIRNESS_ALERTS);
+        assertThat(quarantine(Topics.FAIRNESS_ALERTS)).as("a handful of events is far below any sample gate")
+                .isEmpty();
     }
 
     /**
