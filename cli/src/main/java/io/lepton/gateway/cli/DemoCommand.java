@@ -60,12 +60,9 @@ final class DemoCommand implements Callable<Integer> {
             err.println("error: --seconds and --rate must be >= 0 and --every >= 1");
             return 2;
         }
-        try (StopSignal stop = StopSignal.install();
-                DemoPolicies demoPolicies = engineOptions.policyDir == null ? DemoPolicies.extract() : null) {
-            if (demoPolicies != null) {
-                engineOptions.policyDir = demoPolicies.directory();
-            }
-            GatewayEngine engine = engineOptions.engine(err);
+        try (StopSignal stop = StopSignal.install()) {
+            GatewayEngine engine = engineOptions.policyDir == null
+                    ? engineOptions.engine(DemoPolicies::derive, err) : engineOptions.engine(err);
             err.println("starting embedded Kafka, schema registry and gateway...");
             err.flush();
             try (EmbeddedGateway gateway = EmbeddedGateway.start(engine)) {

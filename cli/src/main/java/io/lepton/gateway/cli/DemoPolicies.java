@@ -1,67 +1,35 @@
 package io.lepton.gateway.cli;
 
+import io.lepton.gateway.engine.policy.FairnessSettings;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.time.Duration;
 
 /**
- * The demo's policy directory: copies of the built-in policies (shipped under {@code demo-policies/}) whose fairness
- * windows are 30 s instead of an hour, so the generator's injected bias raises an alert within the first minute.
- * Extracted to a temporary directory (the class path may be a jar) that {@link #close()} deletes.
+ * The demo's policies: the built-in ones, derived in code (never copied, so they cannot drift), with fairness windows
+ * of 30 s advancing every 10 s and a sample gate of 50, so the generator's injected bias raises an alert within the
+ * first minute. Versions get a {@code -demo} suffix so audit records show which rules were in force.
  */
-final class DemoPolicies implements AutoCloseable {
+final class DemoPolicies {
 
-    static final String RESOURCE_DIRECTORY = "demo-policies/";
+    static final Duration WINDOW = Duration.ofSeconds(30);
+    static final Duration ADVANCE = Duration.ofSeconds(10);
+    static final Duration GRACE = Duration.ofSeconds(5);
+    static final long MIN_SAMPLES = 50;
 
-    private final Path directory;
+    private DemoPolicies() {}
 
-    private DemoPolicies(Path directory) {
-        this.directory = directory;
+    static PolicySet derive(PolicySet builtIn) {
+        return PolicySet.of(builtIn.all().stream().map(DemoPolicies::demo).toList());
     }
 
-    static DemoPolicies extract() {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("lepton-demo-policies-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary policy directory", e);
-        }
-        DemoPolicies policies = new DemoPolicies(directory);
-        try {
-            for (String id : PolicySet.BUILT_IN_IDS) {
-                String resource = RESOURCE_DIRECTORY + id + ".yaml";
-                try (InputStream in = DemoPolicies.class.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("demo policy missing from the class path: " + resource);
-                    }
-                    Files.copy(in, directory.resolve(id + ".yaml"));
-                }
-            }
-            return policies;
-        } catch (IOException e) {
-            policies.close();
-            throw new UncheckedIOException("cannot extract the demo policies", e);
-        } catch (RuntimeException e) {
-            policies.close();
-            throw e;
-        }
-    }
-
-    Path directory() {
-        return directory;
-    }
-
-    @Override
-    public void close() {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: the directory is in the system temp area
-        }
+    private static JurisdictionPolicy demo(JurisdictionPolicy p) {
+        FairnessSettings f = p.fairness();
+        FairnessSettings shortWindows = new FairnessSettings(f.enabled(), WINDOW, ADVANCE, GRACE, MIN_SAMPLES,
+                f.confidence(), f.minDisparateImpact(), f.maxParityDifference(), f.maxEqualOpportunityDifference(),
+                f.minExposureRatio(), f.maxGroupsPerAttribute());
+        return new JurisdictionPolicy(p.id(), p.name(), p.version() + "-demo", p.regions(), p.residencyZone(),
+                p.crossBorder(), p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), shortWindows,
+                p.source());
     }
 }

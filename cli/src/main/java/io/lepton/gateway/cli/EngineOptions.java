@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +31,13 @@ final class EngineOptions {
     }
 
     GatewayEngine engine(PrintWriter err) {
+        return engine(UnaryOperator.identity(), err);
+    }
+
+    /** The engine over the selected policies after {@code adjust} (the demo shortens fairness windows). */
+    GatewayEngine engine(UnaryOperator<PolicySet> adjust, PrintWriter err) {
         EventFamilies families = EventFamilies.builtIn();
-        PolicySet policies = policies(families);
+        PolicySet policies = adjust.apply(policies(families));
         return GatewayEngine.create(policies, families, keys(policies, System.getenv(), err));
     }
 
