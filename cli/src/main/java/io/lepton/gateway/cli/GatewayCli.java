@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./gateway} (all commands but {@code run}, which starts the Quarkus server directly). */
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "lepton-gateway 0.1.0",
         description = "Lepton Privacy Gateway command line.",
-        subcommands = {ReplayCommand.class, DryRunCommand.class, PolicyCommand.class})
+        subcommands = {ReplayCommand.class, DryRunCommand.class, PolicyCommand.class, NoiseCommand.class})
 public final class GatewayCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,7 @@ package io.lepton.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.Topics;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.gateway.streams.RecordCodec;
@@ -17,8 +18,9 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Renders one output record of the topology as a JSON line in the envelope format: sanitized values as plain JSON;
- * quarantined payloads as the raw event when they decode, else as base64 bytes; {@code lepton.*} headers kept.
+ * Renders one output record of the topology as a JSON line in the envelope format: sanitized and audit values as
+ * plain JSON; quarantined payloads as the raw event when they decode, else as base64 bytes; {@code lepton.*}
+ * headers kept.
  */
 final class OutputRenderer {
 
@@ -34,7 +36,7 @@ final class OutputRenderer {
 
     ObjectNode render(String topic, byte[] key, byte[] value, Map<String, String> headers) {
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        JsonNode json = topic.startsWith("sanitized.")
+        JsonNode json = topic.startsWith("sanitized.") || topic.startsWith(Topics.audit(""))
                 ? AvroJson.toJson(sanitized.deserialize(topic, value))
                 : rawValue(value, headers.get(QuarantineHeaders.SOURCE_TOPIC));
         return JsonLines.line(topic, keyText, json, headers);

@@ -12,6 +12,7 @@ import io.lepton.gateway.streams.SanitizedSchemas;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
 import io.lepton.serdes.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -63,7 +64,8 @@ public class GatewayProducers {
 
     @Produces
     @Singleton
-    Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewayConfig config, Config all) {
+    Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewayConfig config, Config all,
+            MeterRegistry meters) {
         if (config.topics().create()) {
             GatewayTopics.createMissing(KafkaAdminConfig.from(all), GatewayTopics.all(engine),
                     config.topics().partitions(), config.topics().replicationFactor());
@@ -71,6 +73,6 @@ public class GatewayProducers {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         int registered = SanitizedSchemas.registerAll(engine, codec);
         LOGGER.infof("sanitized schemas registered: subjects=%d", registered);
-        return GatewayTopology.build(engine, codec);
+        return GatewayTopology.build(engine, codec, meters, config.topics().partitions());
     }
 }

@@ -30,17 +30,26 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(EventFamily::rawTopic).toList();
     }
 
-    /** Every output: sanitized per jurisdiction and family, quarantine per jurisdiction, and unrouted. */
+    /**
+     * Every output: sanitized per jurisdiction and family, audit and quarantine per jurisdiction, and unrouted.
+     * (Kafka Streams creates its internal topics itself: the subject repartition topics and ledger changelogs.)
+     */
     public static List<String> outputs(GatewayEngine engine) {
         List<String> topics = new ArrayList<>();
         for (JurisdictionPolicy policy : engine.policies().all()) {
             for (EventFamily family : engine.families().all()) {
                 topics.add(Topics.sanitized(policy, family));
             }
+            topics.add(Topics.audit(policy.id()));
             topics.add(Topics.quarantine(policy.id()));
         }
         topics.add(Topics.QUARANTINE_UNROUTED);
         return topics;
+    }
+
+    /** The internal topics holding raw events re-keyed by subject, one per family (see {@link GatewayTopology}). */
+    public static List<String> subjectRepartitions(GatewayEngine engine, String applicationId) {
+        return engine.families().all().stream().map(f -> GatewayTopology.subjectTopic(applicationId, f)).toList();
     }
 
     /** Inputs and outputs. */

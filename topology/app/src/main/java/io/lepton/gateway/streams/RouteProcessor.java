@@ -4,15 +4,17 @@ import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.serdes.SerdeException;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * First stop of a raw record: decode it and hand it to its jurisdiction's sanitizer, or quarantine it as unrouted.
+ * Decodes a raw record and hands it to the node for its jurisdiction, or quarantines it as unrouted. It runs twice
+ * per family: first on the raw topic (next node: re-keying by subject), then after the subject repartition topic
+ * (next node: the jurisdiction's sanitizer), where a record can only fail if the registry lost its schema meanwhile.
  *
  * <p>Decoding happens here rather than in a source deserializer so that a record that cannot be decoded is not lost
  * or fatal: it is written, byte for byte, to {@code quarantine.unrouted} with a reason header, inside the same
@@ -24,16 +26,20 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
     private final GatewayEngine engine;
     private final EventFamily family;
     private final RecordCodec codec;
-    private final Map<String, String> sanitizerByJurisdiction;
+    private final UnaryOperator<String> childByJurisdiction;
     private final String unroutedSink;
     private ProcessorContext<byte[], RoutedEvent> context;
 
+    /**
+     * @param childByJurisdiction name of the child node that takes events of a jurisdiction id
+     * @param unroutedSink name of the child sink writing {@code quarantine.unrouted}
+     */
     RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec,
-            Map<String, String> sanitizerByJurisdiction, String unroutedSink) {
+            UnaryOperator<String> childByJurisdiction, String unroutedSink) {
         this.engine = engine;
         this.family = family;
         this.codec = codec;
-        this.sanitizerByJurisdiction = Map.copyOf(sanitizerByJurisdiction);
+        this.childByJurisdiction = childByJurisdiction;
         this.unroutedSink = unroutedSink;
     }
 
@@ -44,6 +50,9 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        if (context.recordMetadata().map(m -> m.topic().equals(family.rawTopic())).orElse(false)) {
+            QuarantineHeaders.clearSource(record.headers());
+        }
         if (record.value() == null) {
             quarantine(record, "null-value", "tombstone on a raw topic: no event to process");
             return;
@@ -63,12 +72,15 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
             quarantine(record, "unroutable-region", "region missing or not an ISO 3166 code");
             return;
         }
-        context.forward(record.withValue(new RoutedEvent(record.value(), event)),
-                sanitizerByJurisdiction.get(policy.get().id()));
+        Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(record.value(), event));
+        QuarantineHeaders.addSource(routed.headers(), context.recordMetadata().orElse(null));
+        QuarantineHeaders.keepOriginalKey(routed.headers(), record.key());
+        context.forward(routed, childByJurisdiction.apply(policy.get().id()));
     }
 
     private void quarantine(Record<byte[], byte[]> record, String reason, String detail) {
-        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(record.value(), null));
+        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(record.value(), null))
+                .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
         QuarantineHeaders.add(out.headers(), reason, detail, context.recordMetadata().orElse(null));
         context.forward(out, unroutedSink);
     }
