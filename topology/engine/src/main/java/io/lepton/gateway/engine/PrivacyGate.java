@@ -50,10 +50,7 @@ final class PrivacyGate {
             return new Outcome.Released(policy, family, event,
                     AuditRecords.of(sanitizer, raw, release, event.detections(), 0, outcome, false));
         }
-        String subject = sanitizer.subjectKey(raw);
-        if (subject == null) {
-            sanitizer.sanitize(raw, DpRelease.WITHHOLD); // throws missing-subject: no ledger without a subject
-        }
+        String subject = sanitizer.requireSubjectKey(raw);
         BudgetState current = ledger.get(policy.id(), subject);
         double cost = sanitizer.epsilonCost();
         PrivacyAccountant.Decision decision = accountants.get(policy.id()).charge(current, eventTime(raw), cost);
@@ -64,7 +61,8 @@ final class PrivacyGate {
                     event.detections(), cost, BudgetOutcome.RELEASED, false));
         }
         if (policy.dp().onExhausted() == DpSettings.OnExhausted.SUPPRESS) {
-            SanitizedEvent event = sanitizer.sanitize(raw, DpRelease.WITHHOLD); // still quarantined if unsafe
+            // Sanitized (and not written) so that an unsafe event is still quarantined, and for the audit's detections.
+            SanitizedEvent event = sanitizer.sanitize(raw, DpRelease.WITHHOLD);
             store(ledger, policy.id(), subject, current, decision.next());
             return new Outcome.Suppressed(policy, family, AuditRecords.of(sanitizer, raw, DpRelease.WITHHOLD,
                     event.detections(), 0, BudgetOutcome.SUPPRESSED, true));

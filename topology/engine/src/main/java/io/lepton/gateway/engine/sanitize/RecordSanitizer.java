@@ -56,10 +56,7 @@ public final class RecordSanitizer {
      * @throws SanitizationException when the event cannot be sanitized safely
      */
     public SanitizedEvent sanitize(GenericRecord raw, DpRelease release) {
-        String key = subjectKey(raw);
-        if (key == null) {
-            throw new SanitizationException("missing-subject", "field " + family.subjectField() + " is empty");
-        }
+        String key = requireSubjectKey(raw);
         GenericData.Record out = new GenericData.Record(outputSchema);
         Map<String, Integer> detections = new HashMap<>();
         for (Step step : steps) {
@@ -81,6 +78,19 @@ public final class RecordSanitizer {
             return null;
         }
         return keyPseudonymizer.pseudonym(subject.toString());
+    }
+
+    /**
+     * The subject's pseudonym, as {@link #subjectKey}.
+     *
+     * @throws SanitizationException {@code missing-subject} when the subject field is empty
+     */
+    public String requireSubjectKey(GenericRecord raw) {
+        String key = subjectKey(raw);
+        if (key == null) {
+            throw new SanitizationException("missing-subject", "field " + family.subjectField() + " is empty");
+        }
+        return key;
     }
 
     /** Whether the family has dp-tagged fields, i.e. whether releasing an event can cost privacy budget. */
