@@ -1,6 +1,8 @@
 package io.lepton.gateway.cli;
 
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
+import io.lepton.gateway.engine.dp.PrivacyLedger;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.serdes.json.AvroJson;
 import java.io.BufferedReader;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.generic.GenericRecord;
 import picocli.CommandLine.Command;
@@ -21,6 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code ./gateway dry-run}: JSON lines in, JSON lines out, through the same engine as the topology and no Kafka.
  * Each output line names its destination topic; a bad input line yields an error line (with its number) and the
  * run goes on.
+ *
+ * <p>DP noise is applied as in the topology, and the privacy budget is charged to an in-memory ledger that lives for
+ * one run: within a run, subjects exhaust their budgets exactly as they would in the topology starting from an empty
+ * ledger (budgets spent in production are not known here). Every processed event also prints its audit line.
  */
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = "Sanitize JSON-line events with the engine, without Kafka (stdin to stdout by default).")
@@ -40,6 +47,7 @@ final class DryRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GatewayEngine engine = engineOptions.engine(err);
+        PrivacyLedger ledger = new InMemoryPrivacyLedger();
         int errors = 0;
         try (BufferedReader reader = input == null
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -52,7 +60,7 @@ final class DryRunCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    out.println(process(engine, JsonLines.parse(line)));
+                    process(engine, ledger, JsonLines.parse(line)).forEach(out::println);
                 } catch (IllegalArgumentException e) {
                     errors++;
                     out.println(JsonLines.error(number, e.getMessage()));
@@ -66,12 +74,13 @@ final class DryRunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The output line for one input envelope: exactly what the topology would write, as JSON. */
-    static String process(GatewayEngine engine, JsonLines.Envelope envelope) {
+    /** The output lines for one input envelope: exactly what the topology would write, as JSON. */
+    static List<String> process(GatewayEngine engine, PrivacyLedger ledger, JsonLines.Envelope envelope) {
         EventFamily family = engine.families().byRawTopic(envelope.topic()).orElseThrow(() ->
                 new IllegalArgumentException("unknown topic '" + envelope.topic() + "'; expected one of "
                         + engine.families().all().stream().map(EventFamily::rawTopic).toList()));
         GenericRecord raw = AvroJson.fromJson(envelope.value(), family.rawSchema());
-        return JsonLines.outcome(engine.process(family, raw), envelope, raw).toString();
+        return JsonLines.outcome(engine.process(family, raw, ledger), envelope, raw).stream()
+                .map(Object::toString).toList();
     }
 }

@@ -9,6 +9,7 @@ import io.lepton.gateway.streams.SanitizedSchemas;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
 import io.lepton.serdes.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class EmbeddedGateway implements AutoCloseable {
             RecordCodec codec = new RecordCodec(registry, engine.families().all());
             SanitizedSchemas.registerAll(engine, codec);
             Path stateDir = Files.createTempDirectory("lepton-streams");
-            KafkaStreams streams = new KafkaStreams(GatewayTopology.build(engine, codec),
+            KafkaStreams streams = new KafkaStreams(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), PARTITIONS),
                     streamsConfig(environment.kafka().bootstrapServers(), stateDir));
             streams.start();
             awaitRunning(streams, Duration.ofSeconds(60));

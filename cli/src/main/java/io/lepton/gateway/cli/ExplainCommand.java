@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.Outcome;
+import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.family.FieldTags;
 import io.lepton.gateway.engine.routing.JurisdictionRouter;
@@ -68,7 +69,8 @@ final class ExplainCommand implements Callable<Integer> {
         ObjectNode routing = result.putObject("routing");
         routing.put("jurisdiction", route.policy() == null ? null : route.policy().id());
         routing.put("reason", route.reason());
-        Outcome outcome = engine.process(family, raw);
+        // A fresh ledger: one event never exceeds a budget (policies are validated so), so it is always released.
+        Outcome outcome = engine.process(family, raw, new InMemoryPrivacyLedger());
         result.put("destination", outcome.topic());
         if (outcome instanceof Outcome.Quarantined quarantined) {
             result.put("quarantineReason", quarantined.reason());
@@ -96,6 +98,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         result.put("key", released.event().key());
+        result.put("epsilonSpent", released.audit().getEpsilonSpent());
         ObjectNode detections = result.putObject("freeTextDetections");
         released.event().detections().forEach(detections::put);
         return result;
@@ -125,7 +128,9 @@ final class ExplainCommand implements Callable<Integer> {
                     .append(explanation.get("quarantineDetail").asText()).append('\n');
             return out.toString();
         }
-        out.append("record key:   ").append(explanation.get("key").asText()).append(" (subject pseudonym)\n\n");
+        out.append("record key:   ").append(explanation.get("key").asText()).append(" (subject pseudonym)\n");
+        out.append("ε spent:      ").append(explanation.get("epsilonSpent").asDouble())
+                .append(" of the subject's budget for the period\n\n");
         out.append(String.format("%-16s %-22s %-20s %s%n", "field", "tag", "action", "sanitized value"));
         explanation.get("fields").forEach(f -> out.append(String.format("%-16s %-22s %-20s %s%n",
                 f.get("field").asText(), f.get("tag").asText(), f.get("action").asText(), f.get("output"))));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.Outcome;
+import io.lepton.gateway.engine.Topics;
+import io.lepton.schemas.AuditRecord;
 import io.lepton.serdes.json.AvroJson;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 
@@ -46,16 +49,27 @@ final class JsonLines {
         return new Envelope(topic.asText(), key == null || key.isNull() ? null : key.asText(), value);
     }
 
-    /** The output line for an engine outcome on {@code input}, decoded as {@code raw}. */
-    static ObjectNode outcome(Outcome outcome, Envelope input, GenericRecord raw) {
+    /**
+     * The output lines for an engine outcome on {@code input}, decoded as {@code raw}, as the topology writes them:
+     * a released event and its audit record; a suppressed event's audit record only; a quarantined raw event.
+     */
+    static List<ObjectNode> outcome(Outcome outcome, Envelope input, GenericRecord raw) {
         if (outcome instanceof Outcome.Released released) {
-            return line(outcome.topic(), released.event().key(), AvroJson.toJson(released.event().value()), Map.of());
+            return List.of(line(outcome.topic(), released.event().key(), AvroJson.toJson(released.event().value()),
+                    Map.of()), audit(released.audit()));
+        }
+        if (outcome instanceof Outcome.Suppressed suppressed) {
+            return List.of(audit(suppressed.audit()));
         }
         Outcome.Quarantined quarantined = (Outcome.Quarantined) outcome;
-        return line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
+        return List.of(line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
                 "lepton.quarantine.reason", quarantined.reason(),
                 "lepton.quarantine.detail", quarantined.detail(),
-                "lepton.source.topic", input.topic()));
+                "lepton.source.topic", input.topic())));
+    }
+
+    private static ObjectNode audit(AuditRecord audit) {
+        return line(Topics.audit(audit.getJurisdiction()), audit.getEventId(), AvroJson.toJson(audit), Map.of());
     }
 
     static ObjectNode line(String topic, String key, JsonNode value, Map<String, String> headers) {

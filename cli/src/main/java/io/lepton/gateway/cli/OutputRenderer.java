@@ -18,9 +18,9 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Renders one output record of the topology as a JSON line in the envelope format: sanitized values and alerts as
- * plain JSON;
- * quarantined payloads as the raw event when they decode, else as base64 bytes; {@code lepton.*} headers kept.
+ * Renders one output record of the topology as a JSON line in the envelope format: sanitized values, audit records
+ * and alerts as plain JSON; quarantined payloads as the raw event when they decode, else as base64 bytes;
+ * {@code lepton.*} headers kept.
  */
 final class OutputRenderer {
 
@@ -36,7 +36,8 @@ final class OutputRenderer {
 
     ObjectNode render(String topic, byte[] key, byte[] value, Map<String, String> headers) {
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        JsonNode json = topic.startsWith("sanitized.") || topic.equals(Topics.FAIRNESS_ALERTS)
+        JsonNode json = topic.startsWith("sanitized.") || topic.startsWith(Topics.audit(""))
+                || topic.equals(Topics.FAIRNESS_ALERTS)
                 ? AvroJson.toJson(sanitized.deserialize(topic, value))
                 : rawValue(value, headers.get(QuarantineHeaders.SOURCE_TOPIC));
         return JsonLines.line(topic, keyText, json, headers);

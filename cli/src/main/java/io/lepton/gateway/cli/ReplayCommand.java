@@ -152,13 +152,21 @@ final class ReplayCommand implements Callable<Integer> {
         return new int[] {produced, asBytes, skipped};
     }
 
-    /** Waits until the gateway's committed offsets reach the end of every raw topic. */
+    /**
+     * Waits until the gateway's committed offsets reach the end of every raw topic, then of every internal subject
+     * repartition topic (whose content is final once the raw topics are drained).
+     */
     private static void awaitDrained(EmbeddedGateway gateway, Duration timeout) {
+        awaitDrained(gateway, GatewayTopics.inputs(gateway.engine()), timeout);
+        awaitDrained(gateway, GatewayTopics.subjectRepartitions(gateway.engine(), EmbeddedGateway.APPLICATION_ID),
+                timeout);
+    }
+
+    private static void awaitDrained(EmbeddedGateway gateway, List<String> inputs, Duration timeout) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, gateway.bootstrapServers());
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(props)) {
-            List<String> inputs = GatewayTopics.inputs(gateway.engine());
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (String topic : inputs) {
                 for (int p = 0; p < EmbeddedGateway.PARTITIONS; p++) {

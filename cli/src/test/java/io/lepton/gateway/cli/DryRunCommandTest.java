@@ -30,13 +30,18 @@ class DryRunCommandTest {
         for (String line : result.out().strip().split("\n")) {
             out.add(JsonLines.MAPPER.readTree(line));
         }
-        assertThat(out).hasSize(6);
+        assertThat(out).hasSize(9);
         assertThat(out.get(0).get("topic").asText()).isEqualTo("sanitized.eu-gdpr.customer-service");
-        assertThat(out.get(1).get("error").asText()).startsWith("line 2: not valid JSON");
-        assertThat(out.get(2).get("topic").asText()).isEqualTo("sanitized.us-ccpa.customer-service");
-        assertThat(out.get(3).get("error").asText()).startsWith("line 4: unknown topic 'raw.nope'");
-        assertThat(out.get(4).get("topic").asText()).isEqualTo("sanitized.cn-pipl.customer-service");
-        assertThat(out.get(5).get("error").asText()).startsWith("line 6: ").contains("eventId");
+        assertThat(out.get(1).get("topic").asText()).isEqualTo("privacy.audit.eu-gdpr");
+        assertThat(out.get(1).get("key").asText()).isEqualTo(out.get(0).get("value").get("eventId").asText());
+        assertThat(out.get(1).get("value").get("budgetOutcome").asText()).isEqualTo("RELEASED");
+        assertThat(out.get(2).get("error").asText()).startsWith("line 2: not valid JSON");
+        assertThat(out.get(3).get("topic").asText()).isEqualTo("sanitized.us-ccpa.customer-service");
+        assertThat(out.get(4).get("topic").asText()).isEqualTo("privacy.audit.us-ccpa");
+        assertThat(out.get(5).get("error").asText()).startsWith("line 4: unknown topic 'raw.nope'");
+        assertThat(out.get(6).get("topic").asText()).isEqualTo("sanitized.cn-pipl.customer-service");
+        assertThat(out.get(7).get("topic").asText()).isEqualTo("privacy.audit.cn-pipl");
+        assertThat(out.get(8).get("error").asText()).startsWith("line 6: ").contains("eventId");
         assertThat(result.out()).doesNotContain("anna.schmidt@example.de", "Anna Schmidt", "bob.lee@example.com");
         assertThat(result.err()).contains("3 input line(s) could not be processed");
     }

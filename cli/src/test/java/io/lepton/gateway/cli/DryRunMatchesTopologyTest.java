@@ -2,8 +2,14 @@ package io.lepton.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
+import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
 import io.lepton.gateway.streams.QuarantineHeaders;
@@ -14,6 +20,7 @@ import io.lepton.serdes.avro.AvroSerializer;
 import io.lepton.serdes.json.AvroJson;
 import io.lepton.serdes.json.AvroJsonException;
 import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +42,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code dry-run} and the Kafka Streams topology give identical output for the same input: same destination topic,
- * same key, same value, same reason headers, line for line. Both run here with one engine (hence the same keys).
+ * same key, same value (noised dp fields included), same reason headers, same audit records, line for line.
+ *
+ * <p>Both run with the same HMAC keys and each with its own engine seeded with the same test-only
+ * {@link SecureRandomBits#seeded(long)} generator: the topology test driver processes records in input order, so both
+ * draw identical noise. A third run with another seed shows that the comparison does see the noise.
  */
 class DryRunMatchesTopologyTest {
 
@@ -44,17 +55,26 @@ class DryRunMatchesTopologyTest {
 
     @Test
     void dryRunAndTopologyAgreeOnEverySampleEvent() throws IOException {
-        GatewayEngine engine = new EngineOptions().engine(new PrintWriter(new StringWriter()));
+        EventFamilies families = EventFamilies.builtIn();
+        PolicySet policies = new EngineOptions().policies(families);
+        HmacKeyRing keys = EngineOptions.keys(policies, Map.of(), new PrintWriter(new StringWriter()));
+        GatewayEngine engine = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(42));
+        GatewayEngine dryRunEngine = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(42));
+        GatewayEngine otherSeed = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(43));
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         SanitizedSchemas.registerAll(engine, codec);
         AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
 
-        List<String> fromDryRun = new ArrayList<>();
+        List<JsonNode> fromDryRun = new ArrayList<>();
+        List<JsonNode> fromOtherSeed = new ArrayList<>();
+        InMemoryPrivacyLedger ledger = new InMemoryPrivacyLedger();
+        InMemoryPrivacyLedger otherLedger = new InMemoryPrivacyLedger();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dry-run-vs-topology");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(GatewayTopology.build(engine, codec), props,
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), 2), props,
                 Instant.parse("2026-11-24T00:00:00Z"))) {
             for (String line : Files.readAllLines(Samples.EVENTS)) {
                 JsonLines.Envelope envelope = JsonLines.parse(line);
@@ -65,22 +85,35 @@ class DryRunMatchesTopologyTest {
                 } catch (AvroJsonException e) {
                     continue;
                 }
-                fromDryRun.add(DryRunCommand.process(engine, envelope));
+                fromDryRun.addAll(json(DryRunCommand.process(dryRunEngine, ledger, envelope)));
+                fromOtherSeed.addAll(json(DryRunCommand.process(otherSeed, otherLedger, envelope)));
                 driver.createInputTopic(envelope.topic(), new ByteArraySerializer(), new ByteArraySerializer())
                         .pipeInput(envelope.key().getBytes(StandardCharsets.UTF_8),
                                 serializer.serialize(envelope.topic(), raw));
             }
             OutputRenderer renderer = new OutputRenderer(engine, codec, registry);
-            List<String> fromTopology = new ArrayList<>();
+            List<JsonNode> fromTopology = new ArrayList<>();
             for (String topic : GatewayTopics.outputs(engine)) {
                 for (TestRecord<byte[], byte[]> record : driver.createOutputTopic(topic,
                         new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList()) {
-                    fromTopology.add(renderer.render(topic, record.key(), record.value(), headers(record)).toString());
+                    fromTopology.add(renderer.render(topic, record.key(), record.value(), headers(record)));
                 }
             }
-            assertThat(fromDryRun).hasSize(11);
+            assertThat(fromDryRun).as("11 decodable events; sanitized ones add an audit line").hasSizeGreaterThan(11);
+            assertThat(fromDryRun).filteredOn(line -> line.get("topic").asText().startsWith("privacy.audit."))
+                    .isNotEmpty();
             assertThat(fromTopology).containsExactlyInAnyOrderElementsOf(fromDryRun);
+            assertThat(fromOtherSeed).as("other noise, other output: the comparison sees dp fields")
+                    .isNotEqualTo(fromDryRun);
         }
+    }
+
+    private static List<JsonNode> json(List<String> lines) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : lines) {
+            nodes.add(JsonLines.MAPPER.readTree(line));
+        }
+        return nodes;
     }
 
     private static Map<String, String> headers(TestRecord<byte[], byte[]> record) {

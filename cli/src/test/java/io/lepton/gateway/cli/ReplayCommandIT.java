@@ -18,12 +18,20 @@ class ReplayCommandIT {
         CliRunner result = CliRunner.run("replay", "--input", Samples.EVENTS.toString(), "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("replayed 12 records (1 not fitting their schema), wrote 12 output records");
+        assertThat(result.out()).contains("replayed 12 records (1 not fitting their schema), wrote 21 output records");
         assertThat(lines(out.resolve("quarantine.unrouted.jsonl"))).hasSize(2)
                 .extracting(l -> l.get("headers").get("lepton.quarantine.reason").asText())
                 .containsExactlyInAnyOrder("unroutable-region", "undecodable");
         assertThat(lines(out.resolve("quarantine.eu-gdpr.jsonl"))).singleElement()
                 .satisfies(l -> assertThat(l.get("value").get("eventId").asText()).isEqualTo("cs-0005"));
+        long audited = 0;
+        try (var files = Files.list(out)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("privacy.audit.")).toList()) {
+                audited += lines(file).size();
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("cust-1001", "Anna", "eu-gdpr-1.", "us-ccpa-1.", "cn-pipl-1.");
+            }
+        }
+        assertThat(audited).as("one audit record per sanitized event").isEqualTo(9);
         JsonNode gdpr = lines(out.resolve("sanitized.eu-gdpr.customer-service.jsonl")).get(0);
         assertThat(gdpr.get("value").get("eventId").asText()).isEqualTo("cs-0001");
         assertThat(gdpr.get("key").asText()).startsWith("eu-gdpr-1.");

@@ -41,7 +41,7 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean create();
 
-        /** Partitions of created topics. */
+        /** Partitions of created topics, and of the internal subject repartition topics (one count for all). */
         @WithDefault("6")
         int partitions();
 

@@ -73,6 +73,6 @@ public class GatewayProducers {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         int registered = SanitizedSchemas.registerAll(engine, codec);
         LOGGER.infof("sanitized schemas registered: subjects=%d", registered);
-        return GatewayTopology.build(engine, codec, meters);
+        return GatewayTopology.build(engine, codec, meters, config.topics().partitions());
     }
 }

@@ -30,7 +30,10 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(EventFamily::rawTopic).toList();
     }
 
-    /** Every output: the {@link #eventOutputs event outputs} and {@code fairness.alerts}. */
+    /**
+     * Every output: the {@link #eventOutputs per-event outputs} and {@code fairness.alerts}. (Kafka Streams creates
+     * its internal topics itself: the subject repartition topics and the ledger and fairness changelogs.)
+     */
     public static List<String> outputs(GatewayEngine engine) {
         List<String> topics = new ArrayList<>(eventOutputs(engine));
         topics.add(Topics.FAIRNESS_ALERTS);
@@ -38,8 +41,9 @@ public final class GatewayTopics {
     }
 
     /**
-     * The outputs where each input record lands exactly once: sanitized per jurisdiction and family, quarantine per
-     * jurisdiction, and unrouted. Aggregate outputs such as {@code fairness.alerts} are not among them.
+     * The outputs written for individual events: sanitized per jurisdiction and family, audit and quarantine per
+     * jurisdiction, and unrouted. Every input lands exactly once in audit or quarantine; a released event also in its
+     * sanitized topic. Aggregate outputs such as {@code fairness.alerts} are not among them.
      */
     public static List<String> eventOutputs(GatewayEngine engine) {
         List<String> topics = new ArrayList<>();
@@ -47,10 +51,16 @@ public final class GatewayTopics {
             for (EventFamily family : engine.families().all()) {
                 topics.add(Topics.sanitized(policy, family));
             }
+            topics.add(Topics.audit(policy.id()));
             topics.add(Topics.quarantine(policy.id()));
         }
         topics.add(Topics.QUARANTINE_UNROUTED);
         return topics;
+    }
+
+    /** The internal topics holding raw events re-keyed by subject, one per family (see {@link GatewayTopology}). */
+    public static List<String> subjectRepartitions(GatewayEngine engine, String applicationId) {
+        return engine.families().all().stream().map(f -> GatewayTopology.subjectTopic(applicationId, f)).toList();
     }
 
     /** Inputs and outputs. */

@@ -5,69 +5,147 @@ import io.lepton.gateway.engine.Topics;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Builds the gateway's Kafka Streams topology from the engine; a pure function of its inputs, so the Quarkus app, the
  * command line and tests all run the same graph.
  *
  * <pre>
- * raw.&lt;family&gt; → route-&lt;family&gt; ─┬→ sanitize-&lt;j&gt;-&lt;family&gt; ─┬→ sanitized.&lt;j&gt;.&lt;family&gt;
- *                                  │   (one per jurisdiction j)    └→ quarantine.&lt;j&gt;
- *                                  ├→ fairness-&lt;j&gt;-&lt;family&gt; → fairness.alerts (see FairnessMonitorTopology)
- *                                  └→ quarantine.unrouted
+ * raw.&lt;f&gt; → route-&lt;f&gt; ─┬→ quarantine.unrouted
+ *                       └→ key-by-subject-&lt;f&gt; → [internal topic &lt;app&gt;-subject-&lt;f&gt;-repartition]
+ *   → dispatch-&lt;f&gt; ─┬→ sanitize-&lt;j&gt;-&lt;f&gt; (+ store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
+ *                   │   (one per jurisdiction j)                   ├→ privacy.audit.&lt;j&gt;
+ *                   │                                              └→ quarantine.&lt;j&gt;
+ *                   ├→ fairness-&lt;j&gt;-&lt;f&gt; → fairness.alerts (see {@link FairnessMonitorTopology})
+ *                   └→ quarantine.unrouted
  * </pre>
  *
- * Each family is its own sub-topology (families scale and fail independently); each sanitize node's only sinks are
- * its own jurisdiction's topics.
+ * <p>The hop through the repartition topic is what makes the privacy-budget ledger sound: records are re-keyed by
+ * the subject's pseudonym (never the raw id: internal topics must not carry raw PII in keys), so every event of a
+ * subject, whatever key its producer used and whatever its family, lands in the same partition, and the one task
+ * that owns the partition owns the subject's ledger. All repartition topics get the same partition count for the
+ * same reason: the ledger store of a jurisdiction is shared by the families. The values on the hop are the raw
+ * event bytes (decoded again after it), so that topic lives in the raw topics' cluster; Kafka Streams purges it
+ * after each commit. Undecodable and unroutable records are quarantined before the hop.
+ *
+ * <p>Each sanitize node's only sinks are its own jurisdiction's topics: residency is a property of the graph.
  */
 public final class GatewayTopology {
 
+    private static final Serde<byte[]> BYTES = Serdes.ByteArray();
+    private static final byte[] NO_SUBJECT = new byte[0];
+
     private GatewayTopology() {}
 
-    /** As {@link #build(GatewayEngine, RecordCodec, MeterRegistry)}, with metrics kept in a private registry. */
-    public static Topology build(GatewayEngine engine, RecordCodec codec) {
-        return build(engine, codec, new SimpleMeterRegistry());
-    }
-
-    /** The topology; the fairness monitor's gauges and counters are registered in {@code meters}. */
-    public static Topology build(GatewayEngine engine, RecordCodec codec, MeterRegistry meters) {
-        Topology topology = new Topology();
+    /**
+     * @param meters registry for the budget counters ({@link BudgetMetrics}) and the fairness gauges
+     * @param subjectPartitions partitions of every subject repartition topic (equal, so a jurisdiction's ledger is
+     *     partitioned the same way for every family)
+     */
+    public static Topology build(GatewayEngine engine, RecordCodec codec, MeterRegistry meters,
+            int subjectPartitions) {
         FairnessMonitorTopology fairness = new FairnessMonitorTopology(engine, codec, meters);
-        Serializer<RoutedEvent> rawBytes = (topic, event) -> event == null ? null : event.rawValue();
+        StreamsBuilder builder = new StreamsBuilder();
         for (EventFamily family : engine.families().all()) {
-            String source = "source-" + family.name();
-            String route = "route-" + family.name();
-            String unrouted = "quarantine-unrouted-" + family.name();
-            topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), family.rawTopic());
-            Map<String, String> sanitizers = new LinkedHashMap<>();
-            for (JurisdictionPolicy policy : engine.policies().all()) {
-                sanitizers.put(policy.id(), "sanitize-" + policy.id() + "-" + family.name());
-            }
-            Map<String, String> monitors = fairness.nodes(family);
-            topology.addProcessor(route,
-                    () -> new RouteProcessor(engine, family, codec, sanitizers, monitors, unrouted), source);
-            topology.addSink(unrouted, Topics.QUARANTINE_UNROUTED, new ByteArraySerializer(), rawBytes, route);
-            for (JurisdictionPolicy policy : engine.policies().all()) {
-                String sanitize = sanitizers.get(policy.id());
+            bySubject(builder, engine, codec, family, subjectPartitions, fairness.nodes(family));
+        }
+        Topology topology = builder.build();
+        BudgetMetrics metrics = new BudgetMetrics(meters);
+        for (JurisdictionPolicy policy : engine.policies().all()) {
+            List<String> sanitizers = new ArrayList<>();
+            for (EventFamily family : engine.families().all()) {
+                String sanitize = sanitizeNode(policy.id(), family);
                 String sanitizedSink = "sanitized-" + policy.id() + "-" + family.name();
+                String auditSink = "audit-" + policy.id() + "-" + family.name();
                 String quarantineSink = "quarantine-" + policy.id() + "-" + family.name();
-                topology.addProcessor(sanitize,
-                        () -> new SanitizeProcessor(engine, policy, family, sanitizedSink, quarantineSink), route);
+                topology.addProcessor(sanitize, () -> new SanitizeProcessor(engine, policy, family,
+                        new SanitizeProcessor.Sinks(sanitizedSink, auditSink, quarantineSink), metrics),
+                        dispatchNode(family));
                 topology.addSink(sanitizedSink, Topics.sanitized(policy, family), new StringSerializer(),
                         codec.sanitizedSerializer(), sanitize);
-                topology.addSink(quarantineSink, Topics.quarantine(policy.id()), new ByteArraySerializer(), rawBytes,
-                        sanitize);
+                topology.addSink(auditSink, Topics.audit(policy.id()), new StringSerializer(),
+                        codec.sanitizedSerializer(), sanitize);
+                topology.addSink(quarantineSink, Topics.quarantine(policy.id()), new ByteArraySerializer(),
+                        RoutedEvent.RAW_BYTES.serializer(), sanitize);
+                sanitizers.add(sanitize);
             }
-            fairness.addTo(topology, family, route);
+            topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
+        }
+        for (EventFamily family : engine.families().all()) {
+            fairness.addTo(topology, family, dispatchNode(family));
         }
         return topology;
+    }
+
+    /** Name of the internal topic holding {@code family}'s raw events keyed by subject pseudonym. */
+    public static String subjectTopic(String applicationId, EventFamily family) {
+        return applicationId + "-" + subjectTopicPrefix(family) + "-repartition";
+    }
+
+    private static String subjectTopicPrefix(EventFamily family) {
+        return "subject-" + family.name();
+    }
+
+    private static void bySubject(StreamsBuilder builder, GatewayEngine engine, RecordCodec codec,
+            EventFamily family, int subjectPartitions, Map<String, String> monitors) {
+        String keyBySubject = "key-by-subject-" + family.name();
+        String unrouted = "quarantine-unrouted-" + family.name();
+        KStream<byte[], RoutedEvent> routed = builder
+                .stream(family.rawTopic(), Consumed.with(BYTES, BYTES).withName("source-" + family.name()))
+                .process(() -> new RouteProcessor(engine, family, codec, jurisdiction -> List.of(keyBySubject),
+                        unrouted),
+                        Named.as("route-" + family.name()));
+        routed.to(Topics.QUARANTINE_UNROUTED, Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unrouted));
+
+        String unroutedAfterHop = "quarantine-unrouted-dispatch-" + family.name();
+        KStream<byte[], RoutedEvent> dispatched = routed
+                .map((key, event) -> KeyValue.pair(subjectKey(engine, family, event), event.rawValue()),
+                        Named.as(keyBySubject))
+                .repartition(Repartitioned.with(BYTES, BYTES).withName(subjectTopicPrefix(family))
+                        .withNumberOfPartitions(subjectPartitions))
+                .process(() -> new RouteProcessor(engine, family, codec,
+                        jurisdiction -> dispatchChildren(sanitizeNode(jurisdiction, family), monitors.get(jurisdiction)),
+                        unroutedAfterHop), Named.as(dispatchNode(family)));
+        dispatched.to(Topics.QUARANTINE_UNROUTED,
+                Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unroutedAfterHop));
+    }
+
+    /**
+     * The subject pseudonym as key bytes; an empty key when the subject is missing (Kafka Streams drops null keys on
+     * repartitioning; the sanitizer quarantines the event in its jurisdiction after the hop).
+     */
+    private static byte[] subjectKey(GatewayEngine engine, EventFamily family, RoutedEvent event) {
+        JurisdictionPolicy policy = engine.route(event.record()).orElseThrow();
+        String subject = engine.subjectKey(policy, family, event.record());
+        return subject == null ? NO_SUBJECT : subject.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The sanitizer, and the fairness monitor when the jurisdiction's policy enables one. */
+    private static List<String> dispatchChildren(String sanitizer, String monitor) {
+        return monitor == null ? List.of(sanitizer) : List.of(sanitizer, monitor);
+    }
+
+    private static String dispatchNode(EventFamily family) {
+        return "dispatch-" + family.name();
+    }
+
+    private static String sanitizeNode(String jurisdiction, EventFamily family) {
+        return "sanitize-" + jurisdiction + "-" + family.name();
     }
 }

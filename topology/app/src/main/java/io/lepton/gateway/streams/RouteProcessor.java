@@ -4,17 +4,19 @@ import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.serdes.SerdeException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * First stop of a raw record: decode it and hand it to its jurisdiction's sanitizer (and, where the policy enables
- * it, to its jurisdiction's fairness monitor, the only other reader of raw protected attributes), or quarantine it
- * as unrouted.
+ * Decodes a raw record and hands it to the nodes for its jurisdiction, or quarantines it as unrouted. It runs twice
+ * per family: first on the raw topic (next node: re-keying by subject), then after the subject repartition topic
+ * (next nodes: the jurisdiction's sanitizer and, where the policy enables it, its fairness monitor, the only other
+ * reader of raw protected attributes), where a record can only fail if the registry lost its schema meanwhile.
  *
  * <p>Decoding happens here rather than in a source deserializer so that a record that cannot be decoded is not lost
  * or fatal: it is written, byte for byte, to {@code quarantine.unrouted} with a reason header, inside the same
@@ -26,19 +28,20 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
     private final GatewayEngine engine;
     private final EventFamily family;
     private final RecordCodec codec;
-    private final Map<String, String> sanitizerByJurisdiction;
-    private final Map<String, String> monitorByJurisdiction;
+    private final Function<String, List<String>> childrenByJurisdiction;
     private final String unroutedSink;
     private ProcessorContext<byte[], RoutedEvent> context;
 
+    /**
+     * @param childrenByJurisdiction names of the child nodes that take events of a jurisdiction id
+     * @param unroutedSink name of the child sink writing {@code quarantine.unrouted}
+     */
     RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec,
-            Map<String, String> sanitizerByJurisdiction, Map<String, String> monitorByJurisdiction,
-            String unroutedSink) {
+            Function<String, List<String>> childrenByJurisdiction, String unroutedSink) {
         this.engine = engine;
         this.family = family;
         this.codec = codec;
-        this.sanitizerByJurisdiction = Map.copyOf(sanitizerByJurisdiction);
-        this.monitorByJurisdiction = Map.copyOf(monitorByJurisdiction);
+        this.childrenByJurisdiction = childrenByJurisdiction;
         this.unroutedSink = unroutedSink;
     }
 
@@ -49,6 +52,9 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        if (context.recordMetadata().map(m -> m.topic().equals(family.rawTopic())).orElse(false)) {
+            QuarantineHeaders.clearSource(record.headers());
+        }
         if (record.value() == null) {
             quarantine(record, "null-value", "tombstone on a raw topic: no event to process");
             return;
@@ -69,15 +75,16 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
             return;
         }
         Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(record.value(), event));
-        context.forward(routed, sanitizerByJurisdiction.get(policy.get().id()));
-        String monitor = monitorByJurisdiction.get(policy.get().id());
-        if (monitor != null) {
-            context.forward(routed, monitor);
+        QuarantineHeaders.addSource(routed.headers(), context.recordMetadata().orElse(null));
+        QuarantineHeaders.keepOriginalKey(routed.headers(), record.key());
+        for (String child : childrenByJurisdiction.apply(policy.get().id())) {
+            context.forward(routed, child);
         }
     }
 
     private void quarantine(Record<byte[], byte[]> record, String reason, String detail) {
-        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(record.value(), null));
+        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(record.value(), null))
+                .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
         QuarantineHeaders.add(out.headers(), reason, detail, context.recordMetadata().orElse(null));
         context.forward(out, unroutedSink);
     }

@@ -1,6 +1,8 @@
 package io.lepton.gateway.streams;
 
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A raw event on its way through the topology: the decoded record for the engine and the original bytes, kept so a
@@ -9,4 +11,10 @@ import org.apache.avro.generic.GenericRecord;
  * @param rawValue the record value as read from the raw topic (may be null for a tombstone)
  * @param record the decoded event, or null when it could not be decoded
  */
-record RoutedEvent(byte[] rawValue, GenericRecord record) {}
+record RoutedEvent(byte[] rawValue, GenericRecord record) {
+
+    /** Writes the original bytes (quarantine sinks); reads bytes back as a not-yet-decoded event. */
+    static final Serde<RoutedEvent> RAW_BYTES = Serdes.serdeFrom(
+            (topic, event) -> event == null ? null : event.rawValue(),
+            (topic, bytes) -> new RoutedEvent(bytes, null));
+}

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole gateway on a real KRaft broker and a real Apicurio registry: events of all three families produced with
  * the project's serde come out of the right sanitized topics with no tagged value, an unknown region and a garbage
- * payload land in quarantine with a reason, and every record in is accounted for out.
+ * payload land in quarantine with a reason, every record in is accounted for out, and every sanitized event has its
+ * audit record.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedEnvironmentResource.class, restrictToAnnotatedClass = true)
@@ -78,9 +79,14 @@ class GatewayIT {
             producer.flush();
         }
 
-        List<ConsumerRecord<byte[], byte[]>> out = consumeAll(GatewayTopics.eventOutputs(engine), sent,
+        int quarantinedUnrouted = 2;
+        int audited = sent - quarantinedUnrouted; // no subject exceeds a budget that suppresses here
+        List<ConsumerRecord<byte[], byte[]>> all = consumeAll(GatewayTopics.eventOutputs(engine), sent + audited,
                 Duration.ofSeconds(90));
+        List<ConsumerRecord<byte[], byte[]>> out = all.stream()
+                .filter(r -> !r.topic().startsWith(Topics.audit(""))).toList();
         assertThat(out).as("in = out + quarantined").hasSize(sent);
+        assertThat(all.size() - out.size()).as("one audit record per sanitized event").isEqualTo(audited);
 
         Map<String, Integer> perTopic = new HashMap<>();
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());

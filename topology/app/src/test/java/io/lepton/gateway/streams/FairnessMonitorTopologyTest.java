@@ -61,7 +61,7 @@ class FairnessMonitorTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fairness-monitor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters), props, AT);
+        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, AT);
         producer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }
 

@@ -14,6 +14,7 @@ import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
 import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class GatewayTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec), props, AT);
+        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), 2), props, AT);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }
 
@@ -145,12 +146,26 @@ class GatewayTopologyTest {
         raw("raw.recommendation").pipeInput(new byte[0], new byte[] {1, 2});
         in++;
         long out = 0;
+        long sanitized = 0;
+        long audited = 0;
+        long unrouted = 0;
         for (String topic : GatewayTopics.eventOutputs(engine)) {
-            out += driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                    .getQueueSize();
+            List<TestRecord<byte[], byte[]>> records = quarantine(topic);
+            if (topic.equals(Topics.QUARANTINE_UNROUTED)) {
+                unrouted = records.size();
+            }
+            if (topic.startsWith("privacy.audit.")) {
+                audited += records.size();
+                continue;
+            }
+            out += records.size();
+            if (topic.startsWith("sanitized.")) {
+                sanitized += records.size();
+            }
         }
-        assertThat(out).isEqualTo((long) in);
-        assertThat(quarantine(Topics.QUARANTINE_UNROUTED)).hasSize(4);
+        assertThat(out).as("every record in appears once in sanitized or quarantine topics").isEqualTo((long) in);
+        assertThat(audited).as("one audit record per released event (no budget is spent here)").isEqualTo(sanitized);
+        assertThat(unrouted).isEqualTo(4);
         assertThat(GatewayTopics.outputs(engine)).containsAll(GatewayTopics.eventOutputs(engine))
                 .contains(Topics.FAIRNESS_ALERTS);
         assertThat(quarantine(Topics.FAIRNESS_ALERTS)).as("a handful of events is far below any sample gate")
@@ -164,7 +179,7 @@ class GatewayTopologyTest {
     @Test
     void noPathLeadsFromAJurisdictionToAnotherJurisdictionsTopics() {
         TopologyDescription description = GatewayTopology.build(engine,
-                new RecordCodec(registry, engine.families().all())).describe();
+                new RecordCodec(registry, engine.families().all()), new SimpleMeterRegistry(), 2).describe();
         Set<String> checkedJurisdictions = new HashSet<>();
         for (TopologyDescription.Subtopology sub : description.subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
@@ -175,7 +190,8 @@ class GatewayTopologyTest {
                 checkedJurisdictions.add(jurisdiction);
                 for (String topic : reachableSinkTopics(node)) {
                     assertThat(topic).as(node.name() + " writes " + topic)
-                            .isIn(Topics.quarantine(jurisdiction), Topics.sanitized(jurisdiction, familyOf(node)));
+                            .isIn(Topics.quarantine(jurisdiction), Topics.sanitized(jurisdiction, familyOf(node)),
+                                    Topics.audit(jurisdiction));
                 }
             }
         }
@@ -183,10 +199,16 @@ class GatewayTopologyTest {
                 "in-dpdp", "sg-pdpa", "default");
         for (TopologyDescription.Subtopology sub : description.subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
-                if (node.name().startsWith("route-")) {
-                    assertThat(node.successors()).filteredOn(n -> n instanceof TopologyDescription.Sink)
+                if (node.name().startsWith("route-") || node.name().startsWith("dispatch-")) {
+                    assertThat(node.successors()).as(node.name() + ": raw records go to no topic but quarantine")
+                            .filteredOn(n -> n instanceof TopologyDescription.Sink)
                             .extracting(n -> ((TopologyDescription.Sink) n).topic())
                             .containsOnly(Topics.QUARANTINE_UNROUTED);
+                }
+                if (node.name().startsWith("key-by-subject-")) {
+                    assertThat(reachableSinkTopics(node)).as("re-keyed raw events only go to the internal topic")
+                            .containsExactly("subject-" + node.name().substring("key-by-subject-".length())
+                                    + "-repartition");
                 }
             }
         }

@@ -1,6 +1,9 @@
 package io.lepton.gateway.engine;
 
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.dp.PrivacyLedger;
+import io.lepton.gateway.engine.dp.RandomBits;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -27,21 +30,35 @@ public final class GatewayEngine {
     private final EventFamilies families;
     private final JurisdictionRouter router;
     private final Map<String, RecordSanitizer> sanitizers;
+    private final PrivacyGate privacyGate;
 
     private GatewayEngine(PolicySet policies, EventFamilies families, Map<String, RecordSanitizer> sanitizers) {
         this.policies = policies;
         this.families = families;
         this.router = new JurisdictionRouter(policies);
         this.sanitizers = Map.copyOf(sanitizers);
+        this.privacyGate = new PrivacyGate(policies);
     }
 
     /**
-     * Builds every sanitizer up front.
+     * Builds every sanitizer up front, with cryptographically secure DP noise ({@link SecureRandomBits}).
      *
      * @throws PolicyException when a policy cannot be carried out (missing key, action unfit for a field's type)
      */
     public static GatewayEngine create(PolicySet policies, EventFamilies families, HmacKeyRing keys) {
-        SanitizerFactory factory = new SanitizerFactory(keys);
+        return create(policies, families, keys, new SecureRandomBits());
+    }
+
+    /**
+     * Builds every sanitizer up front, drawing DP noise from {@code noiseBits}: production passes
+     * {@link SecureRandomBits#SecureRandomBits()}; tests pass {@link SecureRandomBits#seeded(long)} to make two runs
+     * (e.g. dry-run and topology) draw the same noise.
+     *
+     * @throws PolicyException when a policy cannot be carried out (missing key, action unfit for a field's type)
+     */
+    public static GatewayEngine create(PolicySet policies, EventFamilies families, HmacKeyRing keys,
+            RandomBits noiseBits) {
+        SanitizerFactory factory = new SanitizerFactory(keys, noiseBits);
         Map<String, RecordSanitizer> sanitizers = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {
             for (EventFamily family : families.all()) {
@@ -65,20 +82,31 @@ public final class GatewayEngine {
         return sanitizer;
     }
 
-    /** Routes and sanitizes one decoded raw event of {@code family}. */
-    public Outcome process(EventFamily family, GenericRecord raw) {
+    /**
+     * The subject pseudonym of {@code raw} under {@code policy}: the sanitized record key and the key the topology
+     * partitions by before the budget ledger; null when the subject field is empty.
+     */
+    public String subjectKey(JurisdictionPolicy policy, EventFamily family, GenericRecord raw) {
+        return sanitizer(policy.id(), family.name()).subjectKey(raw);
+    }
+
+    /** Routes, budgets and sanitizes one decoded raw event of {@code family}, charging its ε to {@code ledger}. */
+    public Outcome process(EventFamily family, GenericRecord raw, PrivacyLedger ledger) {
         Optional<JurisdictionPolicy> policy = route(raw);
         if (policy.isEmpty()) {
             return new Outcome.Quarantined(null, "unroutable-region", "region missing or not an ISO 3166 code");
         }
-        return sanitize(policy.get(), family, raw);
+        return sanitize(policy.get(), family, raw, ledger);
     }
 
-    /** Sanitizes an event already routed to {@code policy}; failures become a quarantine in that jurisdiction. */
-    public Outcome sanitize(JurisdictionPolicy policy, EventFamily family, GenericRecord raw) {
+    /**
+     * Budgets and sanitizes an event already routed to {@code policy}: dp fields are noised while the subject's
+     * budget in {@code ledger} lasts, then withheld or the event suppressed, per policy. Failures become a quarantine
+     * in that jurisdiction and charge nothing.
+     */
+    public Outcome sanitize(JurisdictionPolicy policy, EventFamily family, GenericRecord raw, PrivacyLedger ledger) {
         try {
-            return new Outcome.Released(policy, family.name(),
-                    sanitizer(policy.id(), family.name()).sanitize(raw));
+            return privacyGate.release(sanitizer(policy.id(), family.name()), raw, ledger);
         } catch (SanitizationException e) {
             return new Outcome.Quarantined(policy.id(), e.reason(), e.getMessage());
         }

@@ -25,6 +25,8 @@
  * {@link io.lepton.gateway.engine.dp.FieldNoiser} (numeric fields), {@link io.lepton.gateway.engine.dp.NoiseSampler}
  * (raw noise, the {@code noise} command), {@link io.lepton.gateway.engine.dp.RandomizedResponse} (categorical fields),
  * {@link io.lepton.gateway.engine.dp.PrivacyAccountant} with {@link io.lepton.gateway.engine.dp.BudgetPolicy} and
- * {@link io.lepton.gateway.engine.dp.BudgetState} (the ledger), {@link io.lepton.gateway.engine.dp.SecureRandomBits}.
+ * {@link io.lepton.gateway.engine.dp.BudgetState} (the ledger), {@link io.lepton.gateway.engine.dp.PrivacyLedger} (its
+ * storage: a state store in the topology, {@link io.lepton.gateway.engine.dp.InMemoryPrivacyLedger} in dry-run),
+ * {@link io.lepton.gateway.engine.dp.SecureRandomBits}.
  */
 package io.lepton.gateway.engine.dp;

@@ -4,9 +4,12 @@ import io.lepton.gateway.engine.action.FieldAction;
 import io.lepton.gateway.engine.crypto.Pseudonymizer;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -24,37 +27,91 @@ public final class RecordSanitizer {
     private final EventFamily family;
     private final Schema outputSchema;
     private final List<Step> steps;
+    private final List<DpStep> dpSteps;
     private final int subjectPosition;
     private final Pseudonymizer keyPseudonymizer;
     private final Map<String, String> actionsByField;
+    private final Map<DpRelease, Map<String, Map<String, Integer>>> actionCounts;
 
     RecordSanitizer(JurisdictionPolicy policy, EventFamily family, Schema outputSchema, List<Step> steps,
-            Pseudonymizer keyPseudonymizer, Map<String, String> actionsByField) {
+            List<DpStep> dpSteps, Pseudonymizer keyPseudonymizer, Map<String, String> actionsByField,
+            Map<String, String> auditClasses) {
         this.policy = policy;
         this.family = family;
         this.outputSchema = outputSchema;
         this.steps = List.copyOf(steps);
+        this.dpSteps = List.copyOf(dpSteps);
         this.subjectPosition = family.rawSchema().getField(family.subjectField()).pos();
         this.keyPseudonymizer = keyPseudonymizer;
         this.actionsByField = Map.copyOf(actionsByField);
+        this.actionCounts = Map.of(
+                DpRelease.RELEASE, countActions(auditClasses, actionsByField, false),
+                DpRelease.WITHHOLD, countActions(auditClasses, actionsByField, true));
     }
 
     /**
      * Sanitizes one raw event, which must conform to the family's raw schema.
      *
+     * @param release whether dp-tagged fields are noised (the subject's budget was charged) or withheld (null)
      * @throws SanitizationException when the event cannot be sanitized safely
      */
-    public SanitizedEvent sanitize(GenericRecord raw) {
-        Object subject = raw.get(subjectPosition);
-        if (subject == null || subject.toString().isBlank()) {
-            throw new SanitizationException("missing-subject", "field " + family.subjectField() + " is empty");
-        }
+    public SanitizedEvent sanitize(GenericRecord raw, DpRelease release) {
+        String key = requireSubjectKey(raw);
         GenericData.Record out = new GenericData.Record(outputSchema);
         Map<String, Integer> detections = new HashMap<>();
         for (Step step : steps) {
             step.apply(raw, out, detections);
         }
-        return new SanitizedEvent(keyPseudonymizer.pseudonym(subject.toString()), out, detections);
+        for (DpStep step : dpSteps) {
+            step.apply(raw, out, release);
+        }
+        return new SanitizedEvent(key, out, detections);
+    }
+
+    /**
+     * The subject's pseudonym under this policy's key (the sanitized record key and the budget-ledger key), or null
+     * when the subject field is empty.
+     */
+    public String subjectKey(GenericRecord raw) {
+        Object subject = raw.get(subjectPosition);
+        if (subject == null || subject.toString().isBlank()) {
+            return null;
+        }
+        return keyPseudonymizer.pseudonym(subject.toString());
+    }
+
+    /**
+     * The subject's pseudonym, as {@link #subjectKey}.
+     *
+     * @throws SanitizationException {@code missing-subject} when the subject field is empty
+     */
+    public String requireSubjectKey(GenericRecord raw) {
+        String key = subjectKey(raw);
+        if (key == null) {
+            throw new SanitizationException("missing-subject", "field " + family.subjectField() + " is empty");
+        }
+        return key;
+    }
+
+    /** Whether the family has dp-tagged fields, i.e. whether releasing an event can cost privacy budget. */
+    public boolean hasDpFields() {
+        return !dpSteps.isEmpty();
+    }
+
+    /**
+     * The ε one released event costs the subject: the policy's {@code epsilonPerEvent}, shared equally by the dp
+     * fields (basic composition), or 0 when there is nothing to noise (no dp fields, or dp disabled: withheld).
+     */
+    public double epsilonCost() {
+        return hasDpFields() && policy.dp().enabled() ? policy.dp().epsilonPerEvent() : 0;
+    }
+
+    /**
+     * For audit records: audit field class (PII class, {@code FREE_TEXT}, {@code DP}) to action to the number of
+     * fields of that class that get it, when dp fields are released or withheld. Untagged fields are not listed.
+     */
+    public Map<String, Map<String, Integer>> actionCounts(DpRelease release) {
+        return actionCounts.get(release);
     }
 
     /** The derived sanitized schema, registered under the sanitized topic's subject. */
@@ -73,6 +130,19 @@ public final class RecordSanitizer {
     /** Action applied to each raw field (keep for untagged fields), for explanations and audit records. */
     public Map<String, String> actionsByField() {
         return actionsByField;
+    }
+
+    private static Map<String, Map<String, Integer>> countActions(Map<String, String> auditClasses,
+            Map<String, String> actionsByField, boolean withheld) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        auditClasses.forEach((field, auditClass) -> {
+            String action = withheld && SanitizerFactory.DP_CLASS.equals(auditClass)
+                    ? "withhold" : actionsByField.get(field);
+            counts.computeIfAbsent(auditClass, c -> new TreeMap<>()).merge(action, 1, Integer::sum);
+        });
+        Map<String, Map<String, Integer>> frozen = new LinkedHashMap<>();
+        counts.forEach((auditClass, byAction) -> frozen.put(auditClass, Collections.unmodifiableMap(byAction)));
+        return Collections.unmodifiableMap(frozen);
     }
 
     /** One precomputed per-field operation. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.Outcome;
 import io.lepton.gateway.engine.TestEngines;
+import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.family.FieldTags;
 import io.lepton.gateway.engine.policy.ActionSpec;
@@ -52,7 +53,7 @@ class NoTaggedValueSurvivesTest {
         Random random = new Random(jurisdiction.hashCode() * 31L + familyName.hashCode());
         for (int i = 0; i < RECORDS_PER_CASE; i++) {
             GenericRecord raw = RandomRecords.of(family, region, random);
-            Outcome outcome = ENGINE.process(family, raw);
+            Outcome outcome = ENGINE.process(family, raw, new InMemoryPrivacyLedger());
             assertThat(outcome).isInstanceOf(Outcome.Released.class);
             SanitizedEvent event = ((Outcome.Released) outcome).event();
             assertThat(((Outcome.Released) outcome).policy().id()).isEqualTo(jurisdiction);

@@ -1,0 +1,171 @@
+package io.lepton.gateway.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.embedded.EmbeddedEnvironment;
+import io.lepton.embedded.junit.EmbeddedEnvironmentExtension;
+import io.lepton.gateway.RawEvents;
+import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.Topics;
+import io.lepton.schemas.CustomerServiceEvent;
+import io.lepton.serdes.avro.AvroDeserializer;
+import io.lepton.serdes.avro.AvroSerdeConfig;
+import io.lepton.serdes.avro.AvroSerializer;
+import io.lepton.serdes.registry.RegistryClientConfig;
+import io.lepton.serdes.registry.RestSchemaRegistryClient;
+import io.lepton.serdes.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger survives a restart on a real broker: a subject spends its whole eu-gdpr budget (8 events of ε 0.5
+ * against ε 4), the Kafka Streams app is stopped and a new instance with the same application id starts on an empty
+ * state directory, so it can only know the spend by restoring the ledger's changelog; the subject's next event is
+ * withheld. Producers use a different key per event: the subject repartition hop is what brings them together.
+ */
+@ExtendWith(EmbeddedEnvironmentExtension.class)
+class LedgerRestartIT {
+
+    private static final String APPLICATION_ID = "ledger-restart-it";
+    private static final int PARTITIONS = 3;
+
+    @TempDir
+    Path stateDirs;
+
+    @Test
+    void aRestartedAppOnAFreshStateDirectoryStillKnowsTheSubjectHasSpentItsBudget(EmbeddedEnvironment env)
+            throws IOException {
+        GatewayEngine engine = TestGateway.engine();
+        env.kafka().createTopics(PARTITIONS, GatewayTopics.all(engine));
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(
+                RegistryClientConfig.builder(env.registry().confluentApiUrl()).build());
+        RecordCodec codec = new RecordCodec(registry, engine.families().all());
+        SanitizedSchemas.registerAll(engine, codec);
+        String subject = "restart-subject-" + System.nanoTime();
+
+        try (KafkaStreams first = start(engine, codec, env, Files.createDirectory(stateDirs.resolve("first")))) {
+            for (int i = 0; i < 8; i++) {
+                produce(env, registry, event("restart-" + i, subject, i), "producer-key-" + i);
+            }
+            Map<String, GenericRecord> audit = awaitAudit(env, registry, 8);
+            assertThat(audit.values()).extracting(r -> r.get("budgetOutcome").toString()).containsOnly("RELEASED");
+            // Leave the group, so the next instance is assigned at once instead of after the session timeout.
+            first.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        }
+
+        Path fresh = Files.createDirectory(stateDirs.resolve("second"));
+        try (KafkaStreams second = start(engine, codec, env, fresh)) {
+            produce(env, registry, event("restart-8", subject, 8), "yet-another-key");
+            Map<String, GenericRecord> audit = awaitAudit(env, registry, 9);
+            GenericRecord ninth = audit.get("restart-8");
+            assertThat(ninth.get("budgetOutcome")).as("restored from the changelog").hasToString("WITHHELD");
+            assertThat(ninth.get("budgetExhausted")).isEqualTo(true);
+            second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        }
+    }
+
+    private static KafkaStreams start(GatewayEngine engine, RecordCodec codec, EmbeddedEnvironment env,
+            Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka().bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // The broker's minimum: if the first instance's membership lingers, the second waits 6 s, not 45.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
+        KafkaStreams streams = new KafkaStreams(
+                GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), PARTITIONS), props);
+        streams.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            assertThat(streams.state()).isNotEqualTo(KafkaStreams.State.ERROR);
+            assertThat(System.nanoTime()).as("started within 60 s").isLessThan(deadline);
+            sleep(50);
+        }
+        return streams;
+    }
+
+    private static CustomerServiceEvent event(String eventId, String subject, int second) {
+        CustomerServiceEvent event = RawEvents.customerService(eventId, "DE");
+        event.setCustomerId(subject);
+        event.setOccurredAt(RawEvents.AT.plusSeconds(second));
+        return event;
+    }
+
+    private static void produce(EmbeddedEnvironment env, SchemaRegistryClient registry, SpecificRecord event,
+            String key) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        String topic = RawEvents.topicOf(event);
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+                    serializer.serialize(topic, event)));
+        }
+    }
+
+    /** This test's audit records (event ids starting with "restart-"), by event id, once there are {@code n}. */
+    private static Map<String, GenericRecord> awaitAudit(EmbeddedEnvironment env, SchemaRegistryClient registry,
+            int n) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ledger-restart-reader-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
+        Map<String, GenericRecord> byEventId = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(Topics.audit("eu-gdpr")));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (byEventId.size() < n && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    GenericRecord audit = deserializer.deserialize(r.topic(), r.value());
+                    if (audit.get("eventId").toString().startsWith("restart-")) {
+                        byEventId.put(audit.get("eventId").toString(), audit);
+                    }
+                });
+            }
+        }
+        assertThat(byEventId).as("audit records").hasSize(n);
+        return byEventId;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

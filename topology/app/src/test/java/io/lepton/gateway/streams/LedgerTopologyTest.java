@@ -1,0 +1,158 @@
+package io.lepton.gateway.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.gateway.RawEvents;
+import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.dp.BudgetState;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
+import io.lepton.schemas.CustomerServiceEvent;
+import io.lepton.serdes.avro.AvroDeserializer;
+import io.lepton.serdes.avro.AvroSerdeConfig;
+import io.lepton.serdes.avro.AvroSerializer;
+import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-subject budget ledger in the topology: eu-gdpr charges ε 0.5 per customer-service event against ε 4 per
+ * day, then withholds the dp field (satisfaction); the default policy charges 0.25 against 2, then suppresses. Every
+ * processed event gets one audit record; counters record exhaustion.
+ */
+class LedgerTopologyTest {
+
+    private static final Instant DAY_ONE = RawEvents.AT;
+    private static final Instant DAY_TWO = Instant.parse("2026-11-25T00:00:00Z");
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final GatewayEngine engine = GatewayEngine.create(TestGateway.POLICIES, TestGateway.FAMILIES,
+            TestGateway.randomKeys(), SecureRandomBits.seeded(5));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private AvroSerializer<SpecificRecord> producerSerializer;
+    private int produced;
+
+    @BeforeEach
+    void start() {
+        RecordCodec codec = new RecordCodec(registry, engine.families().all());
+        SanitizedSchemas.registerAll(engine, codec);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, DAY_ONE);
+        producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void afterBudgetOverEpsilonEventsTheSubjectsDpFieldsAreWithheldAndCounted() {
+        for (int i = 0; i < 10; i++) {
+            produce(event("DE", DAY_ONE.plusSeconds(i)), "producer-key-" + i);
+        }
+        List<KeyValue<String, GenericRecord>> sanitized = read(Topics.sanitized("eu-gdpr", "customer-service"));
+        assertThat(sanitized).hasSize(10);
+        assertThat(sanitized.subList(0, 8)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNotNull());
+        assertThat(sanitized.subList(8, 10)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNull());
+        List<KeyValue<String, GenericRecord>> audit = read(Topics.audit("eu-gdpr"));
+        assertThat(audit).extracting(kv -> kv.value.get("budgetOutcome").toString())
+                .containsExactly("RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED",
+                        "RELEASED", "WITHHELD", "WITHHELD");
+        assertThat(audit).extracting(kv -> (Double) kv.value.get("epsilonSpent")).containsOnly(0.5, 0.0);
+        assertThat(exhausted("eu-gdpr", "withheld")).isEqualTo(2);
+
+        KeyValueStore<String, byte[]> ledger = driver.getKeyValueStore(LedgerStore.name("eu-gdpr"));
+        BudgetState state = BudgetState.fromBytes(ledger.get(sanitized.get(0).key));
+        assertThat(state.spent()).as("keyed by the pseudonym, whatever key the producer used").isEqualTo(4.0);
+        assertThat(state.periodStart()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void theBudgetRollsOverToTheNextPeriodByEventTime() {
+        for (int i = 0; i < 9; i++) {
+            produce(event("DE", DAY_ONE.plusSeconds(i)), "k");
+        }
+        produce(event("FR", DAY_TWO.plusSeconds(5)), "k");
+        List<String> outcomes = read(Topics.audit("eu-gdpr")).stream()
+                .map(kv -> kv.value.get("budgetOutcome").toString()).toList();
+        assertThat(outcomes.subList(7, 10)).containsExactly("RELEASED", "WITHHELD", "RELEASED");
+        List<KeyValue<String, GenericRecord>> sanitized = read(Topics.sanitized("eu-gdpr", "customer-service"));
+        assertThat(sanitized.get(9).value.get("satisfaction")).isNotNull();
+    }
+
+    @Test
+    void underTheSuppressPolicyAnExhaustedSubjectsEventsAreNotReleasedOnlyAudited() {
+        for (int i = 0; i < 10; i++) {
+            produce(event("JP", DAY_ONE.plusSeconds(i)), "k");
+        }
+        assertThat(read(Topics.sanitized("default", "customer-service"))).hasSize(8);
+        List<KeyValue<String, GenericRecord>> audit = read(Topics.audit("default"));
+        assertThat(audit).hasSize(10);
+        assertThat(audit.subList(8, 10)).allSatisfy(kv -> {
+            assertThat(kv.value.get("budgetOutcome")).hasToString("SUPPRESSED");
+            assertThat(kv.value.get("budgetExhausted")).isEqualTo(true);
+        });
+        assertThat(exhausted("default", "suppressed")).isEqualTo(2);
+        assertThat(exhausted("eu-gdpr", "withheld")).isZero();
+    }
+
+    @Test
+    void auditRecordsAreKeyedByEventIdAndCarryNoPersonalData() {
+        produce(RawEvents.customerService("evt-a", "DE"), "cust-000042");
+        produce(RawEvents.financial("evt-b", "CN"), "acct-5555");
+        produce(RawEvents.recommendation("evt-c", "US-CA"), "user-123456");
+        String sanitizedKey = read(Topics.sanitized("eu-gdpr", "customer-service")).get(0).key;
+        for (String jurisdiction : List.of("eu-gdpr", "cn-pipl", "us-ccpa")) {
+            List<KeyValue<String, GenericRecord>> audit = read(Topics.audit(jurisdiction));
+            assertThat(audit).hasSize(1);
+            String text = audit.get(0).key + audit.get(0).value;
+            assertThat(text).doesNotContain(RawEvents.TAGGED_VALUES).doesNotContain(sanitizedKey)
+                    .doesNotContain("Bullish", "DE89370400440532013000");
+            assertThat(audit.get(0).value.get("jurisdiction")).hasToString(jurisdiction);
+        }
+    }
+
+    private static CustomerServiceEvent event(String region, Instant at) {
+        CustomerServiceEvent event = RawEvents.customerService("evt-" + at.toEpochMilli(), region);
+        event.setOccurredAt(at);
+        return event;
+    }
+
+    private void produce(SpecificRecord event, String producerKey) {
+        String topic = RawEvents.topicOf(event);
+        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer(), DAY_ONE,
+                Duration.ofMillis(1)).pipeInput(producerKey.getBytes(StandardCharsets.UTF_8),
+                        producerSerializer.serialize(topic, event), DAY_ONE.plusMillis(produced++));
+    }
+
+    private List<KeyValue<String, GenericRecord>> read(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(),
+                new AvroDeserializer<GenericRecord>(registry, AvroSerdeConfig.defaults())).readKeyValuesToList();
+    }
+
+    private double exhausted(String jurisdiction, String outcome) {
+        var counter = meters.find(BudgetMetrics.EXHAUSTED).tag("jurisdiction", jurisdiction).tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

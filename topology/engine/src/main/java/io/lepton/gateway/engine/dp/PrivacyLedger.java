@@ -1,0 +1,17 @@
+package io.lepton.gateway.engine.dp;
+
+/**
+ * Storage of the per-subject budget ledger, one {@link BudgetState} per (jurisdiction, subject pseudonym).
+ *
+ * <p>The engine decides (through {@link PrivacyAccountant}); the caller owns storage: the Kafka Streams topology backs
+ * it with a changelogged state store partitioned by subject, {@code ./gateway dry-run} with
+ * {@link InMemoryPrivacyLedger}. Keys are pseudonyms, never raw subject identifiers.
+ */
+public interface PrivacyLedger {
+
+    /** The subject's ledger entry in {@code jurisdiction}, or null when the subject has none yet. */
+    BudgetState get(String jurisdiction, String subject);
+
+    /** Stores the subject's new ledger entry in {@code jurisdiction}. */
+    void put(String jurisdiction, String subject, BudgetState state);
+}

@@ -1,0 +1,96 @@
+package io.lepton.gateway.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
+import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.schemas.AuditRecord;
+import io.lepton.schemas.CustomerServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-subject budget through the engine, as dry-run and the topology use it: eu-gdpr charges ε 0.5 per
+ * customer-service event against ε 4 per day (8 events), then withholds; the default policy charges 0.25 against 2
+ * (8 events), then suppresses. Periods roll over by the event's own time.
+ */
+class PrivacyBudgetTest {
+
+    private static final EventFamily CUSTOMER_SERVICE = TestEngines.FAMILIES.byName("customer-service").orElseThrow();
+
+    private final GatewayEngine engine = GatewayEngine.create(TestEngines.POLICIES, TestEngines.FAMILIES,
+            TestEngines.keys(), SecureRandomBits.seeded(3));
+    private final InMemoryPrivacyLedger ledger = new InMemoryPrivacyLedger();
+
+    @Test
+    void aSubjectsDpFieldsAreWithheldOnceItsDailyBudgetIsSpentAndReleasedAgainTheNextDay() {
+        Instant day = SampleEvents.AT;
+        for (int i = 0; i < 8; i++) {
+            AuditRecord audit = released(event("DE", "cust-1", day.plusSeconds(i))).audit();
+            assertThat(audit.getBudgetOutcome()).hasToString("RELEASED");
+            assertThat(audit.getEpsilonSpent()).isEqualTo(0.5);
+        }
+        Outcome.Released ninth = released(event("DE", "cust-1", day.plusSeconds(9)));
+        assertThat(ninth.event().value().get("satisfaction")).isNull();
+        assertThat(ninth.audit().getBudgetOutcome()).hasToString("WITHHELD");
+        assertThat(ninth.audit().getBudgetExhausted()).isTrue();
+        assertThat(ninth.audit().getEpsilonSpent()).isZero();
+        assertThat(released(event("DE", "cust-2", day.plusSeconds(10))).audit().getBudgetOutcome())
+                .as("another subject has its own budget").hasToString("RELEASED");
+        assertThat(released(event("FR", "cust-1", day.plusSeconds(11))).audit().getBudgetOutcome())
+                .as("same jurisdiction, same subject, still spent").hasToString("WITHHELD");
+
+        Instant nextDay = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        Outcome.Released rolled = released(event("DE", "cust-1", nextDay));
+        assertThat(rolled.audit().getBudgetOutcome()).hasToString("RELEASED");
+        assertThat(rolled.event().value().get("satisfaction")).isNotNull();
+        assertThat(released(event("DE", "cust-1", day.plusSeconds(12))).audit().getBudgetOutcome())
+                .as("a late event of the closed period cannot be proven within budget").hasToString("WITHHELD");
+    }
+
+    @Test
+    void underASuppressPolicyTheEventIsNotReleasedAtAllOnceTheBudgetIsSpent() {
+        for (int i = 0; i < 8; i++) {
+            assertThat(engine.process(CUSTOMER_SERVICE, event("JP", "cust-1", SampleEvents.AT), ledger))
+                    .isInstanceOf(Outcome.Released.class);
+        }
+        Outcome outcome = engine.process(CUSTOMER_SERVICE, event("JP", "cust-1", SampleEvents.AT), ledger);
+        assertThat(outcome).isInstanceOf(Outcome.Suppressed.class);
+        assertThat(outcome.topic()).isEqualTo(Topics.audit("default"));
+        AuditRecord audit = ((Outcome.Suppressed) outcome).audit();
+        assertThat(audit.getBudgetOutcome()).hasToString("SUPPRESSED");
+        assertThat(audit.getBudgetExhausted()).isTrue();
+        assertThat(audit.getEventId()).isEqualTo("evt-cs-1");
+    }
+
+    @Test
+    void theAuditRecordCountsActionsByClassAndDetectionsAndCarriesNoPersonalData() {
+        AuditRecord audit = released(event("DE", "cust-000042", SampleEvents.AT)).audit();
+        assertThat(audit.getJurisdiction()).isEqualTo("eu-gdpr");
+        assertThat(audit.getFamily()).isEqualTo("customer-service");
+        assertThat(audit.getPolicyVersion()).isEqualTo(TestEngines.POLICIES.byId("eu-gdpr").orElseThrow().version());
+        assertThat(audit.getActions()).containsEntry("DP", java.util.Map.of("noise:laplace", 1))
+                .containsEntry("EMAIL", java.util.Map.of("redact", 1))
+                .containsEntry("SUBJECT_ID", java.util.Map.of("hmac", 1))
+                .containsEntry("FREE_TEXT", java.util.Map.of("freeText:redact", 1))
+                .doesNotContainKey("intent");
+        String text = audit.toString();
+        assertThat(text).doesNotContain("cust-000042", "Jane", "jane.roe@example.com", "eu-gdpr-1.");
+    }
+
+    private Outcome.Released released(GenericRecord raw) {
+        Outcome outcome = engine.process(CUSTOMER_SERVICE, raw, ledger);
+        assertThat(outcome).isInstanceOf(Outcome.Released.class);
+        return (Outcome.Released) outcome;
+    }
+
+    private static GenericRecord event(String region, String customerId, Instant at) {
+        CustomerServiceEvent event = SampleEvents.customerServiceBuilder(region);
+        event.setCustomerId(customerId);
+        event.setOccurredAt(at);
+        return SampleEvents.generic(event);
+    }
+}
