@@ -75,8 +75,9 @@ class PrivacyBudgetTest {
         assertThat(audit.getActions()).containsEntry("DP", java.util.Map.of("noise:laplace", 1))
                 .containsEntry("EMAIL", java.util.Map.of("redact", 1))
                 .containsEntry("SUBJECT_ID", java.util.Map.of("hmac", 1))
-                .containsEntry("FREE_TEXT", java.util.Map.of("freeText:redact", 1))
+                .containsEntry("FREE_TEXT", java.util.Map.of("freeText:scrub", 1))
                 .doesNotContainKey("intent");
+        assertThat(audit.getDetections()).containsEntry("EMAIL", 1).containsEntry("PHONE", 1);
         String text = audit.toString();
         assertThat(text).doesNotContain("cust-000042", "Jane", "jane.roe@example.com", "eu-gdpr-1.");
     }
