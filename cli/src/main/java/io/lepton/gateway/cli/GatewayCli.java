@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "lepton-gateway 0.1.0",
         description = "Lepton Privacy Gateway command line.",
         subcommands = {DemoCommand.class, ReplayCommand.class, DryRunCommand.class, ExplainCommand.class,
-                PolicyCommand.class})
+                PolicyCommand.class, BenchCommand.class})
 public final class GatewayCli implements Runnable {
 
     @CommandLine.Spec
