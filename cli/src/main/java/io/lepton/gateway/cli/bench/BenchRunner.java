@@ -73,11 +73,11 @@ public final class BenchRunner {
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB%n"
                 + "run: %d events (mean %.0f B), %d families, %d partitions, 1 stream thread, %d jurisdiction "
-                + "policies; rounds: %s; latency at %.0f%% of the slower maximum, %d s per contender",
+                + "policies; %d warm-up round(s), then measured rounds: %s; latency at %.0f%% of the slower maximum, %d s per contender",
                 runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), runtime.maxMemory() >> 20, input.count(),
                 input.meanRecordBytes(), engine.families().all().size(), config.partitions(),
-                engine.policies().all().size(), order, config.loadFraction() * 100, config.latencySeconds());
+                engine.policies().all().size(), config.warmupRounds(), order, config.loadFraction() * 100, config.latencySeconds());
     }
 
     private void say(String line) {
@@ -104,10 +104,15 @@ public final class BenchRunner {
         }
 
         GuaranteeResult measure() {
+            for (int round = 0; round < config.warmupRounds(); round++) {
+                for (Contender contender : config.order(round)) {
+                    drain(contender, "warm-up", round);
+                }
+            }
             Map<Contender, ThroughputProbe.Measurement> totals = new EnumMap<>(Contender.class);
             for (int round = 0; round < config.rounds(); round++) {
                 for (Contender contender : config.order(round)) {
-                    totals.merge(contender, drain(contender, round), ThroughputProbe.Measurement::plus);
+                    totals.merge(contender, drain(contender, "throughput", round), ThroughputProbe.Measurement::plus);
                 }
             }
             double baselineMax = totals.get(Contender.BASELINE).recordsPerSecond();
@@ -124,14 +129,15 @@ public final class BenchRunner {
                     result(Contender.GATEWAY, totals, latencies), offered);
         }
 
-        private ThroughputProbe.Measurement drain(Contender contender, int round) {
-            String applicationId = applicationId(contender, "throughput", round);
+        private ThroughputProbe.Measurement drain(Contender contender, String phase, int round) {
+            String applicationId = applicationId(contender, phase, round);
             Duration timeout = RUN_TIMEOUT_FLOOR.plusSeconds(probe.total() / MIN_EXPECTED_RECORDS_PER_SECOND);
             try (StreamsApp app = StreamsApp.start(topologies.topology(contender), applicationId, guarantee,
                     bootstrap, true)) {
                 ThroughputProbe.Measurement m = probe.await(applicationId, app, timeout);
-                say(String.format(Locale.ROOT, "%s round %d %s: %.0f records/s, %.1f CPU ms per 1k records",
-                        guarantee, round + 1, contender.label(), m.recordsPerSecond(), m.cpuMillisPerThousand()));
+                say(String.format(Locale.ROOT, "%s %s round %d %s: %.0f records/s, %.1f CPU ms per 1k records",
+                        guarantee, phase, round + 1, contender.label(), m.recordsPerSecond(),
+                        m.cpuMillisPerThousand()));
                 return m;
             }
         }
