@@ -1,0 +1,64 @@
+package io.lepton.gateway.cli.bench;
+
+import java.util.List;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * What one bench run does.
+ *
+ * @param events records generated (once) and processed by each contender in each throughput run
+ * @param latencySeconds length of the paced latency phase per contender (split over the rounds)
+ * @param guarantees processing guarantees to measure, in order ({@code exactly_once_v2}, {@code at_least_once})
+ * @param warmupRounds unmeasured throughput rounds run first (both contenders, alternating order), so that the
+ *     JIT has compiled both topologies before anything is measured: a cold gateway runs several times slower
+ * @param rounds measured throughput/latency rounds; round {@code r} runs the contenders in alternating order (baseline first
+ *     in even rounds, gateway first in odd ones), so JIT warm-up favours neither
+ * @param loadFraction the latency phase's offered load, as a fraction of the slower contender's measured maximum
+ * @param partitions partitions of every topic
+ * @param seed generator seed
+ */
+public record BenchConfig(int events, int latencySeconds, List<String> guarantees, int warmupRounds, int rounds,
+        double loadFraction, int partitions, long seed) {
+
+    /** Warm-up discarded at the start of every latency segment (a fresh Streams app, fresh connections). */
+    public static final int LATENCY_WARMUP_SECONDS = 2;
+
+    public BenchConfig {
+        if (events < 100) {
+            throw new IllegalArgumentException("events must be at least 100, got " + events);
+        }
+        if (warmupRounds < 0) {
+            throw new IllegalArgumentException("warmupRounds must be >= 0, got " + warmupRounds);
+        }
+        if (rounds < 1 || latencySeconds < rounds) {
+            throw new IllegalArgumentException("need rounds >= 1 and latencySeconds >= rounds, got rounds " + rounds
+                    + ", latencySeconds " + latencySeconds);
+        }
+        if (!(loadFraction > 0 && loadFraction < 1)) {
+            throw new IllegalArgumentException("loadFraction must be in (0, 1), got " + loadFraction);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        guarantees = List.copyOf(guarantees);
+        for (String guarantee : guarantees) {
+            if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+                throw new IllegalArgumentException("unknown processing guarantee " + guarantee);
+            }
+        }
+        if (guarantees.isEmpty()) {
+            throw new IllegalArgumentException("at least one processing guarantee is needed");
+        }
+    }
+
+    /** Latency measured per contender per round, warm-up included. */
+    public int latencySecondsPerRound() {
+        return Math.max(LATENCY_WARMUP_SECONDS + 1, latencySeconds / rounds);
+    }
+
+    /** Contenders in the order round {@code round} runs them. */
+    public List<Contender> order(int round) {
+        return round % 2 == 0 ? List.of(Contender.BASELINE, Contender.GATEWAY)
+                : List.of(Contender.GATEWAY, Contender.BASELINE);
+    }
+}
