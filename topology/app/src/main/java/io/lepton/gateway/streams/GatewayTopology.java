@@ -61,9 +61,10 @@ public final class GatewayTopology {
     public static Topology build(GatewayEngine engine, RecordCodec codec, MeterRegistry meters,
             int subjectPartitions) {
         FairnessMonitorTopology fairness = new FairnessMonitorTopology(engine, codec, meters);
+        RecordMetrics records = new RecordMetrics(meters);
         StreamsBuilder builder = new StreamsBuilder();
         for (EventFamily family : engine.families().all()) {
-            bySubject(builder, engine, codec, family, subjectPartitions, fairness.nodes(family));
+            bySubject(builder, engine, codec, family, subjectPartitions, fairness.nodes(family), records);
         }
         Topology topology = builder.build();
         BudgetMetrics metrics = new BudgetMetrics(meters);
@@ -75,7 +76,7 @@ public final class GatewayTopology {
                 String auditSink = "audit-" + policy.id() + "-" + family.name();
                 String quarantineSink = "quarantine-" + policy.id() + "-" + family.name();
                 topology.addProcessor(sanitize, () -> new SanitizeProcessor(engine, policy, family,
-                        new SanitizeProcessor.Sinks(sanitizedSink, auditSink, quarantineSink), metrics),
+                        new SanitizeProcessor.Sinks(sanitizedSink, auditSink, quarantineSink), metrics, records),
                         dispatchNode(family));
                 topology.addSink(sanitizedSink, Topics.sanitized(policy, family), new StringSerializer(),
                         codec.sanitizedSerializer(), sanitize);
@@ -103,13 +104,13 @@ public final class GatewayTopology {
     }
 
     private static void bySubject(StreamsBuilder builder, GatewayEngine engine, RecordCodec codec,
-            EventFamily family, int subjectPartitions, Map<String, String> monitors) {
+            EventFamily family, int subjectPartitions, Map<String, String> monitors, RecordMetrics records) {
         String keyBySubject = "key-by-subject-" + family.name();
         String unrouted = "quarantine-unrouted-" + family.name();
         KStream<byte[], RoutedEvent> routed = builder
                 .stream(family.rawTopic(), Consumed.with(BYTES, BYTES).withName("source-" + family.name()))
                 .process(() -> new RouteProcessor(engine, family, codec, jurisdiction -> List.of(keyBySubject),
-                        unrouted),
+                        unrouted, records),
                         Named.as("route-" + family.name()));
         routed.to(Topics.QUARANTINE_UNROUTED, Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unrouted));
 
@@ -121,7 +122,7 @@ public final class GatewayTopology {
                         .withNumberOfPartitions(subjectPartitions))
                 .process(() -> new RouteProcessor(engine, family, codec,
                         jurisdiction -> dispatchChildren(sanitizeNode(jurisdiction, family), monitors.get(jurisdiction)),
-                        unroutedAfterHop), Named.as(dispatchNode(family)));
+                        unroutedAfterHop, records), Named.as(dispatchNode(family)));
         dispatched.to(Topics.QUARANTINE_UNROUTED,
                 Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unroutedAfterHop));
     }

@@ -30,19 +30,22 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
     private final RecordCodec codec;
     private final Function<String, List<String>> childrenByJurisdiction;
     private final String unroutedSink;
+    private final RecordMetrics metrics;
     private ProcessorContext<byte[], RoutedEvent> context;
 
     /**
      * @param childrenByJurisdiction names of the child nodes that take events of a jurisdiction id
      * @param unroutedSink name of the child sink writing {@code quarantine.unrouted}
+     * @param metrics counts quarantined records
      */
     RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec,
-            Function<String, List<String>> childrenByJurisdiction, String unroutedSink) {
+            Function<String, List<String>> childrenByJurisdiction, String unroutedSink, RecordMetrics metrics) {
         this.engine = engine;
         this.family = family;
         this.codec = codec;
         this.childrenByJurisdiction = childrenByJurisdiction;
         this.unroutedSink = unroutedSink;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,5 +90,6 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], RoutedEv
                 .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
         QuarantineHeaders.add(out.headers(), reason, detail, context.recordMetadata().orElse(null));
         context.forward(out, unroutedSink);
+        metrics.quarantined(family.name(), RecordMetrics.UNROUTED, reason);
     }
 }

@@ -29,16 +29,18 @@ final class SanitizeProcessor implements Processor<byte[], RoutedEvent, Object, 
     private final EventFamily family;
     private final Sinks sinks;
     private final BudgetMetrics metrics;
+    private final RecordMetrics records;
     private ProcessorContext<Object, Object> context;
     private LedgerStore ledger;
 
     SanitizeProcessor(GatewayEngine engine, JurisdictionPolicy policy, EventFamily family, Sinks sinks,
-            BudgetMetrics metrics) {
+            BudgetMetrics metrics, RecordMetrics records) {
         this.engine = engine;
         this.policy = policy;
         this.family = family;
         this.sinks = sinks;
         this.metrics = metrics;
+        this.records = records;
     }
 
     @Override
@@ -54,9 +56,13 @@ final class SanitizeProcessor implements Processor<byte[], RoutedEvent, Object, 
             context.forward(new Record<String, GenericRecord>(released.event().key(), released.event().value(),
                     record.timestamp()), sinks.sanitized());
             audit(released.audit(), record.timestamp());
+            records.outcome(family.name(), policy.id(), "released");
+            records.detections(policy.id(), released.event().detections());
         } else if (outcome instanceof Outcome.Suppressed suppressed) {
             audit(suppressed.audit(), record.timestamp());
+            records.outcome(family.name(), policy.id(), "suppressed");
         } else if (outcome instanceof Outcome.Quarantined quarantined) {
+            records.quarantined(family.name(), policy.id(), quarantined.reason());
             Record<byte[], RoutedEvent> out = record.withKey(
                     QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
             QuarantineHeaders.add(out.headers(), quarantined.reason(), quarantined.detail(),

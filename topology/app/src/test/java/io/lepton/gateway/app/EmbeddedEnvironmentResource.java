@@ -51,7 +51,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
                 "gateway.topics.partitions", "2",
                 "kafka-streams.state.dir", stateDir.toString(),
                 "kafka-streams.num.stream.threads", "1",
-                "kafka-streams.replication.factor", "1");
+                "kafka-streams.replication.factor", "1",
+                "quarkus.http.test-port", "0");
     }
 
     @Override

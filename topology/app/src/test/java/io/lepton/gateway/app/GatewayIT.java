@@ -15,8 +15,10 @@ import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
 import io.lepton.serdes.registry.SchemaRegistryClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,12 @@ class GatewayIT {
 
     @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers")
     String bootstrap;
+
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
 
     @Test
     void eventsFlowFromRawToSanitizedAndQuarantineWithNothingLost() {
@@ -110,6 +118,26 @@ class GatewayIT {
         assertThat(unrouted).extracting(r -> new String(r.headers().lastHeader(QuarantineHeaders.REASON).value(),
                 StandardCharsets.UTF_8)).containsExactlyInAnyOrder("unroutable-region", "undecodable");
         assertThat(registry.subjects()).contains("sanitized.eu-gdpr.customer-service-value");
+
+        String scraped = get(metrics);
+        assertThat(scraped).as("Prometheus metrics for operators")
+                .containsPattern("lepton_records_total\\{.*outcome=\"released\".*\\} [1-9]")
+                .containsPattern("lepton_quarantined_total\\{.*reason=\"undecodable\".*\\} 1\\.0")
+                .containsPattern("lepton_pii_detections_total\\{.*type=\"EMAIL\".*\\} [1-9]")
+                .contains("kafka_stream_");
+        assertThat(get(readiness)).contains("\"status\": \"UP\"");
+    }
+
+    private static String get(URI uri) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void send(KafkaProducer<byte[], byte[]> producer, AvroSerializer<SpecificRecord> serializer,

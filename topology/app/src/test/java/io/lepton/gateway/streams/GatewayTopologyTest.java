@@ -45,6 +45,7 @@ class GatewayTopologyTest {
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final GatewayEngine engine = TestGateway.engine();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private AvroSerializer<SpecificRecord> producerSerializer;
 
@@ -56,7 +57,7 @@ class GatewayTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), 2), props, AT);
+        driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, AT);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }
 
@@ -96,6 +97,26 @@ class GatewayTopologyTest {
         List<String> keys = out.readKeyValuesToList().stream().map(kv -> kv.key).toList();
         assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("eu-gdpr-1.")).doesNotContain("cust-000042");
         assertThat(keys.get(0)).isEqualTo(keys.get(1));
+    }
+
+    @Test
+    void outcomesQuarantinesAndDetectionsAreCountedForOperators() {
+        produce(customerService("evt-1", "DE"));
+        produce(customerService("evt-2", "DE"));
+        produce(recommendation("evt-3", "Atlantis"));
+        raw("raw.customer-service").pipeInput("k".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9});
+        assertThat(count(RecordMetrics.RECORDS, "family", "customer-service", "jurisdiction", "eu-gdpr", "outcome",
+                "released")).isEqualTo(2.0);
+        assertThat(count(RecordMetrics.QUARANTINED, "jurisdiction", "unrouted", "reason", "unroutable-region"))
+                .isEqualTo(1.0);
+        assertThat(count(RecordMetrics.QUARANTINED, "jurisdiction", "unrouted", "reason", "undecodable"))
+                .isEqualTo(1.0);
+        assertThat(count(RecordMetrics.DETECTIONS, "jurisdiction", "eu-gdpr", "type", "EMAIL")).isEqualTo(2.0);
+    }
+
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.lepton.gateway.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the gateway did with records, for dashboards and alerts: outcomes per family and jurisdiction
+ * ({@code lepton_records_total}), quarantines by reason ({@code lepton_quarantined_total}) and free-text PII found by
+ * type ({@code lepton_pii_detections_total}). Labels are codes from bounded sets; never a value or a subject.
+ */
+final class RecordMetrics {
+
+    static final String RECORDS = "lepton.records";
+    static final String QUARANTINED = "lepton.quarantined";
+    static final String DETECTIONS = "lepton.pii.detections";
+    /** Jurisdiction label of records that could not be routed. */
+    static final String UNROUTED = "unrouted";
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    RecordMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One event of {@code family} in {@code jurisdiction} ended as {@code outcome} (released, suppressed, quarantined). */
+    void outcome(String family, String jurisdiction, String outcome) {
+        counter(RECORDS, "Raw events by outcome", "family", family, "jurisdiction", jurisdiction, "outcome", outcome)
+                .increment();
+    }
+
+    /** One record quarantined in {@code jurisdiction} (or {@link #UNROUTED}) for {@code reason}. */
+    void quarantined(String family, String jurisdiction, String reason) {
+        outcome(family, jurisdiction, "quarantined");
+        counter(QUARANTINED, "Records quarantined, by reason", "jurisdiction", jurisdiction, "reason", reason)
+                .increment();
+    }
+
+    /** PII found in one event's free text, by detected type. */
+    void detections(String jurisdiction, Map<String, Integer> byType) {
+        byType.forEach((type, count) -> counter(DETECTIONS, "PII found in free text, by type",
+                "jurisdiction", jurisdiction, "type", type).increment(count));
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + String.join("|", tags),
+                k -> Counter.builder(name).description(description).tags(tags).register(registry));
+    }
+}
