@@ -1,0 +1,62 @@
+package io.lepton.gateway.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lepton.gateway.engine.fairness.MetricResult;
+import io.lepton.gateway.engine.fairness.Verdict;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alert rules and the dashboard shipped in {@code k8s/} only name gateway metrics that exist: every meter is
+ * registered here through the classes the topology uses, scraped in Prometheus format, and each {@code lepton_*}
+ * name the operator files reference must be in the scrape. A renamed meter fails this test instead of silently
+ * disabling an alert.
+ */
+class MonitoringRulesTest {
+
+    private static final Path K8S = Path.of("..", "..", "k8s");
+    private static final Pattern LEPTON_METRIC = Pattern.compile("lepton_[a-z_]+");
+
+    @Test
+    void everyGatewayMetricNamedByAlertRulesAndDashboardIsExposed() throws IOException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RecordMetrics records = new RecordMetrics(registry);
+        records.outcome("customer-service", "eu-gdpr", "released");
+        records.quarantined("customer-service", RecordMetrics.UNROUTED, "undecodable");
+        records.detections("eu-gdpr", Map.of("EMAIL", 1));
+        new BudgetMetrics(registry).exhausted("eu-gdpr", "withheld");
+        FairnessMeters fairness = new FairnessMeters(registry);
+        fairness.metric("eu-gdpr", "financial-sentiment", 0, new MetricResult("disparate_impact", "gender", "F", "M",
+                0.69, 0.64, 0.73, 0.8, Verdict.BREACH, Map.of("F", 1000L, "M", 1000L)));
+        fairness.groupRates("eu-gdpr", "financial-sentiment", "gender", 0, "selection", Map.of("F", 0.55));
+        fairness.alert("eu-gdpr", "financial-sentiment", "disparate_impact", "BREACH");
+        fairness.lateEvent("eu-gdpr", "financial-sentiment");
+        Set<String> exposed = names(registry.scrape());
+
+        Set<String> referenced = new TreeSet<>();
+        referenced.addAll(names(Files.readString(K8S.resolve("prometheus-rules.yaml"))));
+        referenced.addAll(names(Files.readString(K8S.resolve("grafana-dashboard.json"))));
+        assertThat(referenced).as("the operator files watch gateway metrics").contains("lepton_records_total",
+                "lepton_quarantined_total", "lepton_dp_budget_exhausted_total", "lepton_fairness_alerts_total");
+        assertThat(exposed).containsAll(referenced);
+    }
+
+    private static Set<String> names(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = LEPTON_METRIC.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group());
+        }
+        return names;
+    }
+}
