@@ -61,7 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setDeleteOnClose(true)
                     .build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafka(cluster, baseDirectory);
@@ -72,6 +72,21 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             throw new EmbeddedStartupException("Embedded Kafka broker failed to start", e);
+        }
+    }
+
+    /**
+     * Kafka's storage formatter prints "Formatting metadata directory ..." to standard output; the demo promises its
+     * first lines are the bootstrap address and registry URL, so that line is swallowed (start-up is single-threaded
+     * up to here, and the stream is restored even if formatting fails).
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
         }
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
     /** --quick: small enough for CI, still every phase. */
-    private static final int QUICK_EVENTS = 3_000;
+    private static final int QUICK_EVENTS = 30_000;
     private static final int QUICK_SECONDS = 4;
 
     @Mixin
