@@ -114,7 +114,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (tags.freeText()) {
             return "free text";
         }
-        return "untagged";
+        return tags.dpRange().map(r -> "dp [" + r.min() + ", " + r.max() + "]").orElse("untagged");
     }
 
     private static String text(ObjectNode explanation) {

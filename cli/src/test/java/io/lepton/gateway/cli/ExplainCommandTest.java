@@ -28,6 +28,8 @@ class ExplainCommandTest {
         assertThat(gender.get("output").asText()).contains("removed");
         assertThat(field(explanation, "customerAge").get("output").asText()).isEqualTo("30-39");
         assertThat(field(explanation, "customerEmail").get("tag").asText()).isEqualTo("pii EMAIL");
+        assertThat(field(explanation, "satisfaction").get("tag").asText()).isEqualTo("dp [1.0, 5.0]");
+        assertThat(explanation.get("fields").get(0).get("field").asText()).as("schema order").isEqualTo("eventId");
         assertThat(explanation.toString()).doesNotContain("anna.schmidt@example.de", "Anna Schmidt", "cust-1001");
     }
 

@@ -43,7 +43,7 @@ public final class RecordSanitizer {
         this.dpSteps = List.copyOf(dpSteps);
         this.subjectPosition = family.rawSchema().getField(family.subjectField()).pos();
         this.keyPseudonymizer = keyPseudonymizer;
-        this.actionsByField = Map.copyOf(actionsByField);
+        this.actionsByField = Collections.unmodifiableMap(new LinkedHashMap<>(actionsByField));
         this.actionCounts = Map.of(
                 DpRelease.RELEASE, countActions(auditClasses, actionsByField, false),
                 DpRelease.WITHHOLD, countActions(auditClasses, actionsByField, true));
@@ -127,7 +127,7 @@ public final class RecordSanitizer {
         return family;
     }
 
-    /** Action applied to each raw field (keep for untagged fields), for explanations and audit records. */
+    /** Action applied to each raw field in schema order (keep for untagged fields), for explanations and audits. */
     public Map<String, String> actionsByField() {
         return actionsByField;
     }
