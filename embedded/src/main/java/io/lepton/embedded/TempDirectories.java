@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Creates and recursively deletes the temporary directories the embedded services write to. */
-final class TempDirectories {
+/**
+ * Creates and recursively deletes the temporary directories the embedded services, and the tools built on them, write
+ * to.
+ */
+public final class TempDirectories {
 
     private TempDirectories() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -22,7 +25,7 @@ final class TempDirectories {
     }
 
     /** Deletes the directory tree; best effort, because it runs on shutdown paths that must not throw. */
-    static void delete(Path root) {
+    public static void delete(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }

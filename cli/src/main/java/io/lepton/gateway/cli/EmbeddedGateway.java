@@ -1,6 +1,7 @@
 package io.lepton.gateway.cli;
 
 import io.lepton.embedded.EmbeddedEnvironment;
+import io.lepton.embedded.TempDirectories;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
@@ -15,9 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -134,11 +133,7 @@ final class EmbeddedGateway implements AutoCloseable {
             streams.cleanUp();
         } finally {
             environment.close();
-            try (Stream<Path> paths = Files.walk(stateDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort: the directory is in the system temp area
-            }
+            TempDirectories.delete(stateDir);
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.lepton.gateway.cli.bench;
 
+import io.lepton.embedded.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -92,11 +91,7 @@ final class StreamsApp implements AutoCloseable {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         } finally {
-            try (Stream<Path> paths = Files.walk(stateDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort: the directory is in the system temp area
-            }
+            TempDirectories.delete(stateDir);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.lepton.gateway.app;
 
 import io.lepton.embedded.EmbeddedEnvironment;
+import io.lepton.embedded.TempDirectories;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Quarkus test resource: a real in-process KRaft broker and a real Apicurio Registry for the app under test, plus a
@@ -60,18 +59,7 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
         if (environment != null) {
             environment.close();
         }
-        delete(keyDir);
-        delete(stateDir);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TempDirectories.delete(keyDir);
+        TempDirectories.delete(stateDir);
     }
 }
