@@ -27,8 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FairnessMeters {
 
+    private static final String METRIC = "lepton.fairness.metric";
+    private static final String GROUP_RATE = "lepton.fairness.group.rate";
+
     private final MeterRegistry registry;
-    private final Map<String, GaugeValue> gauges = new ConcurrentHashMap<>();
+    private final Map<GaugeKey, GaugeValue> gauges = new ConcurrentHashMap<>();
+
+    /**
+     * Identifies one gauge by its label values, so that the hot path (gauges are set on every evaluation) finds it
+     * without building {@link Tags}: {@code subject} is the metric name for metric gauges, the group for rates.
+     */
+    private record GaugeKey(String name, String jurisdiction, String family, String attribute, String subject,
+                            String rate, int partition) {
+    }
 
     /** A gauge's current value; gauges hold it strongly, so it lives as long as the registry. */
     private static final class GaugeValue {
@@ -41,17 +52,15 @@ final class FairnessMeters {
 
     /** Sets the metric gauge of {@code result} for one attribute in one task. */
     void metric(String jurisdiction, String family, int partition, MetricResult result) {
-        set("lepton.fairness.metric", Tags.of("jurisdiction", jurisdiction, "family", family,
-                "attribute", result.attribute(), "metric", result.metric(), "partition", Integer.toString(partition)),
+        set(new GaugeKey(METRIC, jurisdiction, family, result.attribute(), result.metric(), null, partition),
                 result.value());
     }
 
     /** Sets the per-group rate gauges of one attribute in one task. */
     void groupRates(String jurisdiction, String family, String attribute, int partition, String rate,
                     Map<String, Double> byGroup) {
-        byGroup.forEach((group, value) -> set("lepton.fairness.group.rate", Tags.of("jurisdiction", jurisdiction,
-                "family", family, "attribute", attribute, "group", group, "rate", rate,
-                "partition", Integer.toString(partition)), value));
+        byGroup.forEach((group, value) -> set(new GaugeKey(GROUP_RATE, jurisdiction, family, attribute, group, rate,
+                partition), value));
     }
 
     /** Counts a published alert. */
@@ -68,11 +77,21 @@ final class FairnessMeters {
                 .tags("jurisdiction", jurisdiction, "family", family).register(registry).increment();
     }
 
-    private void set(String name, Tags tags, double value) {
-        gauges.computeIfAbsent(name + tags, key -> {
-            GaugeValue holder = new GaugeValue();
-            Gauge.builder(name, holder, h -> h.value).tags(tags).strongReference(true).register(registry);
-            return holder;
-        }).value = value;
+    private void set(GaugeKey key, double value) {
+        GaugeValue holder = gauges.get(key);
+        if (holder == null) {
+            holder = gauges.computeIfAbsent(key, this::register);
+        }
+        holder.value = value;
+    }
+
+    private GaugeValue register(GaugeKey key) {
+        Tags tags = Tags.of("jurisdiction", key.jurisdiction(), "family", key.family(), "attribute", key.attribute(),
+                "partition", Integer.toString(key.partition()));
+        tags = key.name().equals(METRIC) ? tags.and("metric", key.subject())
+                : tags.and("group", key.subject(), "rate", key.rate());
+        GaugeValue holder = new GaugeValue();
+        Gauge.builder(key.name(), holder, h -> h.value).tags(tags).strongReference(true).register(registry);
+        return holder;
     }
 }

@@ -5,12 +5,10 @@ import io.lepton.gateway.engine.fairness.AlertTracker;
 import io.lepton.gateway.engine.fairness.AlertTransition;
 import io.lepton.gateway.engine.fairness.ExposureStats;
 import io.lepton.gateway.engine.fairness.FairnessEvaluator;
-import io.lepton.gateway.engine.fairness.FairnessMetrics;
 import io.lepton.gateway.engine.fairness.FairnessObservation;
 import io.lepton.gateway.engine.fairness.FairnessObservations;
 import io.lepton.gateway.engine.fairness.FairnessThresholds;
 import io.lepton.gateway.engine.fairness.GroupStats;
-import io.lepton.gateway.engine.fairness.GroupTables;
 import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.fairness.MetricResult;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -19,16 +17,11 @@ import io.lepton.schemas.FairnessAlert;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,13 +31,14 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The fairness monitor of one (jurisdiction, family): counts each raw event's decision or impression per protected
- * group in every hopping window containing its {@code occurredAt}, evaluates the window with the significance-gated
+ * group in the pane of event time containing its {@code occurredAt} ({@link PaneTables}: the hopping windows are
+ * unions of panes), evaluates every open window containing the event with the significance-gated
  * {@link FairnessEvaluator}, and publishes de-duplicated BREACH / CLEARED alerts ({@link AlertTracker} with
  * hysteresis) on {@code fairness.alerts}.
  *
  * <p>It sees the raw event, the only place protected attributes still exist, and keeps nothing per person: the
- * window store holds one table of group counters per attribute and window ({@link GroupTables}), so state is
- * bounded by attributes × groups × open windows. Stream time is the highest {@code occurredAt} seen by the task,
+ * window store holds one table of group counters per attribute and pane, so state is bounded by attributes × groups
+ * × open panes. Stream time is the highest {@code occurredAt} seen by the task,
  * kept in the alert store so it survives restarts; an event whose windows have all closed (end + grace passed) is
  * counted as late and ignored.
  *
@@ -52,7 +46,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * 128 events, then at every ⌊n/64⌋-th, so an alert comes at most ~1.6 % of the window's events late while the
  * number of evaluations (and of statistical looks at the data) grows with log n instead of n. Windows are visited newest first, so a
  * breach seen at once in several overlapping windows is published once, for the newest (older ones are stale for
- * the tracker).
+ * the tracker). A window where fewer than two groups have {@code minSamplesPerGroup} events cannot change an alert
+ * (every metric is insufficient data), so it is evaluated only when it is the fullest, for the gauges.
  */
 final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, String, FairnessAlert> {
 
@@ -64,44 +59,18 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
     private final String family;
     private final FairnessObservations observations;
     private final HoppingWindows windows;
+    private final long paneMs;
     private final FairnessThresholds thresholds;
     private final FairnessEvaluator evaluator = new FairnessEvaluator();
     private final String windowStoreName;
     private final String alertStoreName;
     private final FairnessMeters meters;
     private ProcessorContext<String, FairnessAlert> context;
-    private WindowStore<String, byte[]> tables;
+    private PaneTables<GroupStats> decisions;
+    private PaneTables<ExposureStats> impressions;
     private KeyValueStore<String, byte[]> state;
     private int partition;
-
-    /** How one kind of counter table is merged, stored, sized and evaluated. */
-    private record TableKind<T>(BinaryOperator<T> merge, Function<T, byte[]> toBytes, Function<byte[], T> fromBytes,
-                                ToLongFunction<T> size, Evaluation<T> evaluation, Rates<T> rates) {
-    }
-
-    @FunctionalInterface
-    private interface Evaluation<T> {
-        List<MetricResult> evaluate(FairnessEvaluator evaluator, String attribute, SortedMap<String, T> table,
-                                    FairnessThresholds thresholds);
-    }
-
-    @FunctionalInterface
-    private interface Rates<T> {
-        void publish(SortedMap<String, T> table, BiConsumer<String, Map<String, Double>> byRateName);
-    }
-
-    private static final TableKind<GroupStats> DECISIONS = new TableKind<>(GroupStats::merge, GroupStats::toBytes,
-            GroupStats::fromBytes, GroupStats::n, FairnessEvaluator::evaluate, (table, sink) -> {
-                sink.accept("selection", FairnessMetrics.selectionRates(table));
-                sink.accept("true_positive", FairnessMetrics.truePositiveRates(table));
-            });
-
-    private static final TableKind<ExposureStats> IMPRESSIONS = new TableKind<>(ExposureStats::merge,
-            ExposureStats::toBytes, ExposureStats::fromBytes, ExposureStats::n, FairnessEvaluator::evaluateExposure,
-            (table, sink) -> {
-                sink.accept("exposure_share", FairnessMetrics.exposureShares(table));
-                sink.accept("relevance_share", FairnessMetrics.relevanceShares(table));
-            });
+    private long streamTime;
 
     FairnessMonitorProcessor(JurisdictionPolicy policy, String family, FairnessObservations observations,
                              String windowStoreName, String alertStoreName, FairnessMeters meters) {
@@ -110,6 +79,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
         this.observations = observations;
         this.windows = HoppingWindows.of(policy.fairness().windowSize(), policy.fairness().windowAdvance(),
                 policy.fairness().grace());
+        this.paneMs = paneMillis(windows);
         this.thresholds = thresholds(policy);
         this.windowStoreName = windowStoreName;
         this.alertStoreName = alertStoreName;
@@ -123,51 +93,74 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
                 s.maxEqualOpportunityDifference(), s.minExposureRatio(), s.minSamplesPerGroup(), s.confidence());
     }
 
+    /** The pane length of {@code windows}: the largest slice of time that tiles every window, gcd(size, advance). */
+    static long paneMillis(HoppingWindows windows) {
+        long a = windows.sizeMs();
+        long b = windows.advanceMs();
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+
     @Override
     public void init(ProcessorContext<String, FairnessAlert> context) {
         this.context = context;
-        this.tables = context.getStateStore(windowStoreName);
+        WindowStore<String, byte[]> tables = context.getStateStore(windowStoreName);
+        int maxGroups = policy.fairness().maxGroupsPerAttribute();
+        this.decisions = new PaneTables<>(tables, GroupTableKind.DECISIONS, paneMs, maxGroups);
+        this.impressions = new PaneTables<>(tables, GroupTableKind.IMPRESSIONS, paneMs, maxGroups);
         this.state = context.getStateStore(alertStoreName);
         this.partition = context.taskId().partition();
+        byte[] stored = state.get(STREAM_TIME_PREFIX + policy.id());
+        this.streamTime = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
     }
 
     @Override
     public void process(Record<byte[], RoutedEvent> record) {
         GenericRecord event = record.value().record();
         long eventTime = eventTime(event, record.timestamp());
-        long streamTime = advanceStreamTime(eventTime);
-        long[] open = openWindows(eventTime, streamTime);
+        advanceStreamTime(eventTime);
+        long[] open = openWindows(eventTime);
         if (open.length == 0) {
             meters.lateEvent(policy.id(), family);
             return;
         }
         for (FairnessObservation observation : observations.observe(event)) {
             if (observation instanceof FairnessObservation.Decision d) {
-                update(DECISIONS, d.attribute(), d.group(), GroupStats.EMPTY.add(d.decision(), d.label()), open,
-                        record.timestamp());
+                update(decisions, GroupTableKind.DECISIONS, d.attribute(), d.group(),
+                        GroupStats.EMPTY.add(d.decision(), d.label()), eventTime, open, record.timestamp());
             } else if (observation instanceof FairnessObservation.Impression i) {
-                update(IMPRESSIONS, i.attribute(), i.group(), ExposureStats.EMPTY.add(i.rank(), i.relevance()), open,
-                        record.timestamp());
+                update(impressions, GroupTableKind.IMPRESSIONS, i.attribute(), i.group(),
+                        ExposureStats.EMPTY.add(i.rank(), i.relevance()), eventTime, open, record.timestamp());
             }
         }
     }
 
-    private <T> void update(TableKind<T> kind, String attribute, String group, T one, long[] open, long timestamp) {
+    private <T> void update(PaneTables<T> panes, GroupTableKind<T> kind, String attribute, String group, T one,
+            long eventTime, long[] open, long timestamp) {
         String key = policy.id() + "|" + attribute;
+        panes.add(key, eventTime, group, one);
         for (int w = 0; w < open.length; w++) {
             long start = open[w];
-            SortedMap<String, T> table = GroupTables.fromBytes(tables.fetch(key, start), kind.fromBytes());
-            table.merge(GroupTables.admit(table, group, policy.fairness().maxGroupsPerAttribute()), one, kind.merge());
-            tables.put(key, GroupTables.toBytes(table, kind.toBytes()), start);
-            long n = table.values().stream().mapToLong(kind.size()).sum();
-            if (!due(n)) {
+            long end = windows.end(start);
+            if (!due(panes.count(key, start, end))) {
+                continue;
+            }
+            SortedMap<String, T> table = panes.window(key, start, end);
+            boolean fullest = w == open.length - 1;
+            boolean comparable = kind.comparable(table, thresholds.minSamplesPerGroup());
+            if (!comparable && !fullest) {
                 continue;
             }
             List<MetricResult> results = kind.evaluation().evaluate(evaluator, attribute, table, thresholds);
-            for (MetricResult result : results) {
-                track(result, start, timestamp);
+            if (comparable) {
+                for (MetricResult result : results) {
+                    track(result, start, timestamp);
+                }
             }
-            boolean fullest = w == open.length - 1;
             if (fullest) {
                 results.forEach(result -> meters.metric(policy.id(), family, partition, result));
                 kind.rates().publish(table, (rate, byGroup) ->
@@ -216,27 +209,35 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
                 .build();
     }
 
-    private long[] openWindows(long eventTime, long streamTime) {
+    /** Starts of the windows containing {@code eventTime} that are still open at the stream time, newest first. */
+    private long[] openWindows(long eventTime) {
         long[] starts = windows.startsContaining(eventTime);
-        List<Long> open = new ArrayList<>(starts.length);
-        for (long start : starts) {
-            if (!windows.closed(start, streamTime)) {
-                open.add(start);
-            }
+        int open = 0;
+        while (open < starts.length && !windows.closed(starts[open], streamTime)) {
+            open++;
         }
-        return open.stream().mapToLong(Long::longValue).toArray();
+        return open == starts.length ? starts : Arrays.copyOf(starts, open);
     }
 
-    /** Raises the task's stream time to {@code eventTime} if later, and returns it. */
-    private long advanceStreamTime(long eventTime) {
-        String key = STREAM_TIME_PREFIX + policy.id();
-        byte[] stored = state.get(key);
-        long current = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
-        if (eventTime > current) {
-            state.put(key, ByteBuffer.allocate(Long.BYTES).putLong(eventTime).array());
-            return eventTime;
+    /**
+     * Raises the task's stream time to {@code eventTime} if later, keeping it in the alert store so that it survives
+     * restarts; when it enters a new pane, forgets the cached panes that no open window contains any more.
+     */
+    private void advanceStreamTime(long eventTime) {
+        if (eventTime <= streamTime) {
+            return;
         }
-        return current;
+        boolean newPane = streamTime == Long.MIN_VALUE
+                || Math.floorDiv(eventTime, paneMs) != Math.floorDiv(streamTime, paneMs);
+        streamTime = eventTime;
+        state.put(STREAM_TIME_PREFIX + policy.id(), ByteBuffer.allocate(Long.BYTES).putLong(eventTime).array());
+        if (newPane) {
+            // a pane is needed while the newest window starting at or before it is open
+            long oldestOpen = Math.floorDiv(streamTime - windows.sizeMs() - windows.graceMs(), windows.advanceMs())
+                    * windows.advanceMs();
+            decisions.evictBefore(oldestOpen);
+            impressions.evictBefore(oldestOpen);
+        }
     }
 
     /** {@code occurredAt} (epoch millis, or an Instant when read with logical types), else the record time. */

@@ -3,8 +3,8 @@ package io.lepton.gateway.streams;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.Topics;
 import io.lepton.gateway.engine.fairness.FairnessObservations;
+import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.family.EventFamily;
-import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -23,13 +23,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * route-&lt;family&gt; ─→ fairness-&lt;j&gt;-&lt;family&gt; (one per enabled jurisdiction j) ─→ fairness.alerts
- *                      stores: fairness-windows-&lt;family&gt; (window store, group tables per attribute)
+ *                      stores: fairness-windows-&lt;family&gt; (window store, group tables per attribute and pane)
  *                              fairness-state-&lt;family&gt;   (key-value store, alert states and stream time)
  * </pre>
  *
  * Both stores are changelogged (the default) and cached, so the counters are exactly-once under
  * {@code exactly_once_v2} and survive restarts by restoring from the changelog. They live in memory rather than in
- * RocksDB because they are small by construction (one group table per jurisdiction × attribute × open window, one
+ * RocksDB because they are small by construction (one group table per jurisdiction × attribute × open pane, one
  * alert state per jurisdiction × metric × attribute): restoring them takes moments, and no RocksDB flush is paid on
  * every commit. Keys start with the jurisdiction, so the jurisdictions of a family never share a counter.
  */
@@ -71,7 +71,7 @@ public final class FairnessMonitorTopology {
         }
         String[] processors = nodes.values().toArray(String[]::new);
         topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(windowStore, retention(), longestWindow(), false),
+                Stores.inMemoryWindowStore(windowStore, retention(), longestPane(), false),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processors);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(stateStore),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processors);
@@ -89,8 +89,10 @@ public final class FairnessMonitorTopology {
                 .map(s -> s.windowSize().plus(s.grace())).max(Duration::compareTo).orElseThrow();
     }
 
-    private Duration longestWindow() {
-        return monitored().stream().map(JurisdictionPolicy::fairness).map(FairnessSettings::windowSize)
-                .max(Duration::compareTo).orElseThrow();
+    /** The store holds panes ({@link PaneTables}), not whole windows. */
+    private Duration longestPane() {
+        return Duration.ofMillis(monitored().stream().map(JurisdictionPolicy::fairness)
+                .map(s -> HoppingWindows.of(s.windowSize(), s.windowAdvance(), s.grace()))
+                .mapToLong(FairnessMonitorProcessor::paneMillis).max().orElseThrow());
     }
 }
