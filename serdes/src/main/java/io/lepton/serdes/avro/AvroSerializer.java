@@ -7,8 +7,9 @@ import io.lepton.serdes.registry.RegisteredSchema;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
 import io.lepton.serdes.registry.SchemaRegistryClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -80,6 +81,7 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
             writer.datumWriter().write(record, buffer.encoder);
             buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
+            buffer.discard();
             // Avro's messages quote the offending value, which may be personal data: name only the failure type.
             throw new MalformedPayloadException("Record of " + record.getSchema().getFullName()
                     + " does not match its schema (" + e.getClass().getSimpleName() + ")");
@@ -131,25 +133,50 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
     private record Writer(int schemaId, DatumWriter<Object> datumWriter) {
     }
 
-    /** Per-thread output buffer, reused across records: only the returned array is allocated per record. */
-    private static final class Buffer extends ByteArrayOutputStream {
+    /**
+     * Per-thread output buffer, reused across records: only the returned array is allocated per record. Unlike a
+     * {@link java.io.ByteArrayOutputStream} it takes no lock, and the encoder in front of it is Avro's buffered one,
+     * so a record costs a few bulk copies instead of a synchronized call per encoded byte.
+     */
+    private static final class Buffer extends OutputStream {
 
-        private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(this, null);
+        private byte[] buf = new byte[512];
+        private int count;
+        private BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(this, null);
 
-        Buffer() {
-            super(512);
+        /** Starts a record, leaving room for the header (filled in once the id is known). */
+        void reset() {
+            count = WireFormat.HEADER_SIZE;
+        }
+
+        /** Drops whatever a failed write left in the encoder's own buffer, so the next record starts clean. */
+        void discard() {
+            encoder = EncoderFactory.get().binaryEncoder(this, null);
+            reset();
         }
 
         @Override
-        public synchronized void reset() {
-            super.reset();
-            // Room for the header, filled in once the id is known.
-            count = WireFormat.HEADER_SIZE;
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buf, count, length);
+            count += length;
         }
 
         byte[] framed(int schemaId) {
             WireFormat.writeHeader(buf, schemaId);
-            return toByteArray();
+            return Arrays.copyOf(buf, count);
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
         }
     }
 }

@@ -199,6 +199,35 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aRecordFailingHalfwayLeavesNothingBehindForTheNextRecord() {
+        Schema schema = SchemaBuilder.record("Pair").fields().requiredString("first").requiredInt("second")
+                .endRecord();
+        GenericData.Record good = new GenericData.Record(schema);
+        good.put("first", "a long enough first field to sit in the encoder's buffer");
+        good.put("second", 7);
+        GenericData.Record bad = new GenericData.Record(schema);
+        bad.put("first", "written before the failure");
+        bad.put("second", "not an int");
+        AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
+        byte[] clean = serializer.serialize(TOPIC, good);
+
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, bad)).isInstanceOf(MalformedPayloadException.class);
+        assertThat(serializer.serialize(TOPIC, good)).isEqualTo(clean);
+        assertThat(new AvroDeserializer<GenericRecord>(registry, AvroSerdeConfig.defaults()).deserialize(TOPIC, clean))
+                .isEqualTo(good);
+    }
+
+    @Test
+    void recordsLargerThanTheInitialBufferAreWrittenWhole() {
+        Schema schema = SchemaBuilder.record("Big").fields().requiredString("text").endRecord();
+        GenericData.Record big = new GenericData.Record(schema);
+        big.put("text", "x".repeat(100_000));
+        byte[] bytes = new AvroSerializer<GenericRecord>(registry, AvroSerdeConfig.defaults()).serialize(TOPIC, big);
+        assertThat(new AvroDeserializer<GenericRecord>(registry, AvroSerdeConfig.defaults()).deserialize(TOPIC, bytes)
+                .get("text").toString()).hasSize(100_000);
+    }
+
+    @Test
     void nullsPassThrough() {
         assertThat(new AvroSerializer<GenericRecord>(registry, AvroSerdeConfig.defaults()).serialize(TOPIC, null))
                 .isNull();

@@ -56,8 +56,8 @@ public final class FairnessMonitorTopology {
         return nodes;
     }
 
-    /** Adds {@code family}'s monitor nodes, stores and alert sink under {@code routeNode}; nothing if none. */
-    public void addTo(Topology topology, EventFamily family, String routeNode) {
+    /** Adds {@code family}'s monitor nodes, stores and alert sink under the route nodes; nothing if none. */
+    public void addTo(Topology topology, EventFamily family, String... routeNodes) {
         Map<String, String> nodes = nodes(family);
         if (nodes.isEmpty()) {
             return;
@@ -67,7 +67,7 @@ public final class FairnessMonitorTopology {
         String stateStore = "fairness-state-" + family.name();
         for (JurisdictionPolicy policy : monitored()) {
             topology.addProcessor(nodes.get(policy.id()), () -> new FairnessMonitorProcessor(policy, family.name(),
-                    observations, windowStore, stateStore, meters), routeNode);
+                    observations, windowStore, stateStore, meters), routeNodes);
         }
         String[] processors = nodes.values().toArray(String[]::new);
         topology.addStateStore(Stores.windowStoreBuilder(

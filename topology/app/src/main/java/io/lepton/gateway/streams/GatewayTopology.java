@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <pre>
  * raw.&lt;f&gt; → route-&lt;f&gt; ─┬→ quarantine.unrouted
- *                       └→ key-by-subject-&lt;f&gt; → [internal topic &lt;app&gt;-subject-&lt;f&gt;-repartition]
+ *                       ├→ (subject owned here) sanitize / fairness nodes below, no hop
+ *                       └→ (owned elsewhere) key-by-subject-&lt;f&gt; → [internal topic &lt;app&gt;-subject-&lt;f&gt;-repartition]
  *   → dispatch-&lt;f&gt; ─┬→ sanitize-&lt;j&gt;-&lt;f&gt; (+ store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
  *                   │   (one per jurisdiction j)                   ├→ privacy.audit.&lt;j&gt;
  *                   │                                              └→ quarantine.&lt;j&gt;
@@ -36,13 +38,16 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                   └→ quarantine.unrouted
  * </pre>
  *
- * <p>The hop through the repartition topic is what makes the privacy-budget ledger sound: records are re-keyed by
- * the subject's pseudonym (never the raw id: internal topics must not carry raw PII in keys), so every event of a
- * subject, whatever key its producer used and whatever its family, lands in the same partition, and the one task
- * that owns the partition owns the subject's ledger. All repartition topics get the same partition count for the
- * same reason: the ledger store of a jurisdiction is shared by the families. The values on the hop are the raw
- * event bytes (decoded again after it), so that topic lives in the raw topics' cluster; Kafka Streams purges it
- * after each commit. Undecodable and unroutable records are quarantined before the hop.
+ * <p>The privacy-budget ledger is sound because every event of a subject, whatever its family, is budgeted by one
+ * task: the owner of partition {@code murmur2(subject) mod n} ({@link SubjectPartitioner}), which holds that
+ * subject's ledger entries. The route node and the subject hop's dispatch node feed the same sanitizers, so they are
+ * one sub-topology and task {@code p} reads partition {@code p} of the raw topics and of the hop. A record read in
+ * its subject's owner partition, which is where a producer keying by subject with the default partitioner puts it,
+ * is processed at once; any other is re-keyed by the subject's pseudonym (never the raw id: internal topics must not
+ * carry raw PII in keys) and sent through the repartition topic to its owner partition. All repartition topics get
+ * the same partition count, since the ledger store of a jurisdiction is shared by the families. The values on the
+ * hop are the raw event bytes (decoded again after it), so that topic lives in the raw topics' cluster; Kafka
+ * Streams purges it after each commit. Undecodable and unroutable records are quarantined before the hop.
  *
  * <p>Each sanitize node's only sinks are its own jurisdiction's topics: residency is a property of the graph.
  */
@@ -77,7 +82,7 @@ public final class GatewayTopology {
                 String quarantineSink = "quarantine-" + policy.id() + "-" + family.name();
                 topology.addProcessor(sanitize, () -> new SanitizeProcessor(engine, policy, family,
                         new SanitizeProcessor.Sinks(sanitizedSink, auditSink, quarantineSink), metrics, records),
-                        dispatchNode(family));
+                        routeNode(family), dispatchNode(family));
                 topology.addSink(sanitizedSink, Topics.sanitized(policy, family), new StringSerializer(),
                         codec.sanitizedSerializer(), sanitize);
                 topology.addSink(auditSink, Topics.audit(policy.id()), new StringSerializer(),
@@ -89,7 +94,7 @@ public final class GatewayTopology {
             topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
         }
         for (EventFamily family : engine.families().all()) {
-            fairness.addTo(topology, family, dispatchNode(family));
+            fairness.addTo(topology, family, routeNode(family), dispatchNode(family));
         }
         return topology;
     }
@@ -107,22 +112,24 @@ public final class GatewayTopology {
             EventFamily family, int subjectPartitions, Map<String, String> monitors, RecordMetrics records) {
         String keyBySubject = "key-by-subject-" + family.name();
         String unrouted = "quarantine-unrouted-" + family.name();
+        Function<String, List<String>> local = jurisdiction ->
+                dispatchChildren(sanitizeNode(jurisdiction, family), monitors.get(jurisdiction));
+        SubjectPartitioner owner = new SubjectPartitioner(family);
+        RouteProcessor.Hop hop = new RouteProcessor.Hop(keyBySubject, owner, subjectPartitions);
         KStream<byte[], RoutedEvent> routed = builder
-                .stream(family.rawTopic(), Consumed.with(BYTES, BYTES).withName("source-" + family.name()))
-                .process(() -> new RouteProcessor(engine, family, codec, jurisdiction -> List.of(keyBySubject),
-                        unrouted, records),
-                        Named.as("route-" + family.name()));
+                .stream(family.rawTopic(), Consumed.with(BYTES, RoutedEvent.RAW_BYTES)
+                        .withName("source-" + family.name()))
+                .process(() -> new RouteProcessor(engine, family, codec, local, hop, unrouted, records),
+                        Named.as(routeNode(family)));
         routed.to(Topics.QUARANTINE_UNROUTED, Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unrouted));
 
         String unroutedAfterHop = "quarantine-unrouted-dispatch-" + family.name();
         KStream<byte[], RoutedEvent> dispatched = routed
-                .map((key, event) -> KeyValue.pair(subjectKey(engine, family, event), event.rawValue()),
-                        Named.as(keyBySubject))
-                .repartition(Repartitioned.with(BYTES, BYTES).withName(subjectTopicPrefix(family))
-                        .withNumberOfPartitions(subjectPartitions))
-                .process(() -> new RouteProcessor(engine, family, codec,
-                        jurisdiction -> dispatchChildren(sanitizeNode(jurisdiction, family), monitors.get(jurisdiction)),
-                        unroutedAfterHop, records), Named.as(dispatchNode(family)));
+                .map((key, event) -> KeyValue.pair(subjectKey(engine, family, event), event), Named.as(keyBySubject))
+                .repartition(Repartitioned.with(BYTES, RoutedEvent.RAW_BYTES).withName(subjectTopicPrefix(family))
+                        .withNumberOfPartitions(subjectPartitions).withStreamPartitioner(owner))
+                .process(() -> new RouteProcessor(engine, family, codec, local, null, unroutedAfterHop, records),
+                        Named.as(dispatchNode(family)));
         dispatched.to(Topics.QUARANTINE_UNROUTED,
                 Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unroutedAfterHop));
     }
@@ -140,6 +147,10 @@ public final class GatewayTopology {
     /** The sanitizer, and the fairness monitor when the jurisdiction's policy enables one. */
     private static List<String> dispatchChildren(String sanitizer, String monitor) {
         return monitor == null ? List.of(sanitizer) : List.of(sanitizer, monitor);
+    }
+
+    private static String routeNode(EventFamily family) {
+        return "route-" + family.name();
     }
 
     private static String dispatchNode(EventFamily family) {

@@ -100,6 +100,35 @@ class GatewayTopologyTest {
     }
 
     @Test
+    void aSubjectOwnedByThePartitionItIsReadFromSkipsTheHopAndAnotherGoesThroughIt() {
+        // The test driver reads every input from partition 0 of 2.
+        String hop = GatewayTopology.subjectTopic("gateway-topology-test",
+                engine.families().byName("customer-service").orElseThrow());
+        CustomerServiceEvent owned = customerService("evt-owned", "DE");
+        owned.setCustomerId(subjectOwnedBy(0));
+        produce(owned);
+        assertThat(driver.producedTopicNames()).doesNotContain(hop);
+
+        CustomerServiceEvent elsewhere = customerService("evt-elsewhere", "DE");
+        elsewhere.setCustomerId(subjectOwnedBy(1));
+        produce(elsewhere);
+        assertThat(driver.producedTopicNames()).contains(hop);
+
+        AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
+        assertThat(driver.createOutputTopic(Topics.sanitized("eu-gdpr", "customer-service"), new StringDeserializer(),
+                deserializer).readValuesToList()).extracting(r -> r.get("eventId").toString())
+                .containsExactly("evt-owned", "evt-elsewhere");
+    }
+
+    private static String subjectOwnedBy(int partition) {
+        for (int i = 0; ; i++) {
+            if (SubjectPartitioner.partition("cust-" + i, 2) == partition) {
+                return "cust-" + i;
+            }
+        }
+    }
+
+    @Test
     void outcomesQuarantinesAndDetectionsAreCountedForOperators() {
         produce(customerService("evt-1", "DE"));
         produce(customerService("evt-2", "DE"));

@@ -43,7 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The ledger survives a restart on a real broker: a subject spends its whole eu-gdpr budget (8 events of ε 0.5
  * against ε 4), the Kafka Streams app is stopped and a new instance with the same application id starts on an empty
  * state directory, so it can only know the spend by restoring the ledger's changelog; the subject's next event is
- * withheld. Producers use a different key per event: the subject repartition hop is what brings them together.
+ * withheld. Half the events are keyed by the subject and land in its owner partition, where they are budgeted
+ * without a hop; the other half are written with other keys to another partition, and the subject repartition hop is
+ * what brings them to the same ledger (were they budgeted where they were read, the subject would have spent only
+ * half its budget in either ledger, and the ninth event would be released).
  */
 @ExtendWith(EmbeddedEnvironmentExtension.class)
 class LedgerRestartIT {
@@ -66,8 +69,11 @@ class LedgerRestartIT {
         String subject = "restart-subject-" + System.nanoTime();
 
         try (KafkaStreams first = start(engine, codec, env, Files.createDirectory(stateDirs.resolve("first")))) {
+            int home = SubjectPartitioner.partition(subject, PARTITIONS);
             for (int i = 0; i < 8; i++) {
-                produce(env, registry, event("restart-" + i, subject, i), "producer-key-" + i);
+                boolean owned = i % 2 == 0;
+                produce(env, registry, event("restart-" + i, subject, i), owned ? subject : "producer-key-" + i,
+                        owned ? null : (home + 1 + i % 3 / 2) % PARTITIONS);
             }
             Map<String, GenericRecord> audit = awaitAudit(env, registry, 8);
             assertThat(audit.values()).extracting(r -> r.get("budgetOutcome").toString()).containsOnly("RELEASED");
@@ -77,7 +83,7 @@ class LedgerRestartIT {
 
         Path fresh = Files.createDirectory(stateDirs.resolve("second"));
         try (KafkaStreams second = start(engine, codec, env, fresh)) {
-            produce(env, registry, event("restart-8", subject, 8), "yet-another-key");
+            produce(env, registry, event("restart-8", subject, 8), subject, null);
             Map<String, GenericRecord> audit = awaitAudit(env, registry, 9);
             GenericRecord ninth = audit.get("restart-8");
             assertThat(ninth.get("budgetOutcome")).as("restored from the changelog").hasToString("WITHHELD");
@@ -119,8 +125,9 @@ class LedgerRestartIT {
         return event;
     }
 
+    /** @param partition where to write; null for the default partitioner */
     private static void produce(EmbeddedEnvironment env, SchemaRegistryClient registry, SpecificRecord event,
-            String key) {
+            String key, Integer partition) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -128,7 +135,7 @@ class LedgerRestartIT {
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(topic, partition, key.getBytes(StandardCharsets.UTF_8),
                     serializer.serialize(topic, event)));
         }
     }

@@ -55,19 +55,19 @@ final class PrivacyGate {
         double cost = sanitizer.epsilonCost();
         PrivacyAccountant.Decision decision = accountants.get(policy.id()).charge(current, eventTime(raw), cost);
         if (decision.allowed()) {
-            SanitizedEvent event = sanitizer.sanitize(raw, DpRelease.RELEASE);
+            SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.RELEASE);
             ledger.put(policy.id(), subject, decision.next());
             return new Outcome.Released(policy, family, event, AuditRecords.of(sanitizer, raw, DpRelease.RELEASE,
                     event.detections(), cost, BudgetOutcome.RELEASED, false));
         }
         if (policy.dp().onExhausted() == DpSettings.OnExhausted.SUPPRESS) {
             // Sanitized (and not written) so that an unsafe event is still quarantined, and for the audit's detections.
-            SanitizedEvent event = sanitizer.sanitize(raw, DpRelease.WITHHOLD);
+            SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.WITHHOLD);
             store(ledger, policy.id(), subject, current, decision.next());
             return new Outcome.Suppressed(policy, family, AuditRecords.of(sanitizer, raw, DpRelease.WITHHOLD,
                     event.detections(), 0, BudgetOutcome.SUPPRESSED, true));
         }
-        SanitizedEvent event = sanitizer.sanitize(raw, DpRelease.WITHHOLD);
+        SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.WITHHOLD);
         store(ledger, policy.id(), subject, current, decision.next());
         return new Outcome.Released(policy, family, event, AuditRecords.of(sanitizer, raw, DpRelease.WITHHOLD,
                 event.detections(), 0, BudgetOutcome.WITHHELD, true));

@@ -34,7 +34,7 @@ public final class JurisdictionRouter {
 
     /** The governing policy, or empty when the region is missing or not an ISO 3166 code. */
     public Optional<JurisdictionPolicy> route(String region) {
-        return Optional.ofNullable(explain(region).policy());
+        return Optional.ofNullable(decide(region, false).policy());
     }
 
     /** A routing decision and the rule that made it, for {@code ./gateway explain}. */
@@ -42,27 +42,32 @@ public final class JurisdictionRouter {
 
     /** Routes {@code region} and says why; {@code policy} is null when the region cannot be routed. */
     public Decision explain(String region) {
+        return decide(region, true);
+    }
+
+    /** The one routing rule; the reason is written only when asked for (routing runs on every event). */
+    private Decision decide(String region, boolean explain) {
         if (region == null || region.isBlank()) {
-            return new Decision(null, "no region: quarantined as unrouted");
+            return new Decision(null, explain ? "no region: quarantined as unrouted" : null);
         }
         String normalized = region.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         JurisdictionPolicy exact = byRegion.get(normalized);
         if (exact != null) {
-            return new Decision(exact, normalized + " is listed in " + exact.source());
+            return new Decision(exact, explain ? normalized + " is listed in " + exact.source() : null);
         }
         int dash = normalized.indexOf('-');
         String country = dash < 0 ? normalized : normalized.substring(0, dash);
         if (!COUNTRIES.contains(country) || (dash >= 0 && !validSubdivisionSuffix(normalized, dash))) {
-            return new Decision(null, "'" + normalized + "' is not an ISO 3166 country or subdivision: "
-                    + "quarantined as unrouted");
+            return new Decision(null, explain ? "'" + normalized + "' is not an ISO 3166 country or subdivision: "
+                    + "quarantined as unrouted" : null);
         }
         JurisdictionPolicy byCountry = byRegion.get(country);
         if (byCountry != null) {
-            return new Decision(byCountry, "subdivision " + normalized + " is not listed; its country " + country
-                    + " is listed in " + byCountry.source());
+            return new Decision(byCountry, explain ? "subdivision " + normalized + " is not listed; its country "
+                    + country + " is listed in " + byCountry.source() : null);
         }
-        return new Decision(fallback, country + " is a valid country no policy claims: the strict default policy ("
-                + fallback.source() + ") applies");
+        return new Decision(fallback, explain ? country + " is a valid country no policy claims: the strict default "
+                + "policy (" + fallback.source() + ") applies" : null);
     }
 
     private static boolean validSubdivisionSuffix(String region, int dash) {

@@ -56,7 +56,14 @@ public final class RecordSanitizer {
      * @throws SanitizationException when the event cannot be sanitized safely
      */
     public SanitizedEvent sanitize(GenericRecord raw, DpRelease release) {
-        String key = requireSubjectKey(raw);
+        return sanitize(raw, requireSubjectKey(raw), release);
+    }
+
+    /**
+     * As {@link #sanitize(GenericRecord, DpRelease)}, with the subject's pseudonym already computed by
+     * {@link #requireSubjectKey} (an HMAC: the budget check needs it first, and it is not computed twice).
+     */
+    public SanitizedEvent sanitize(GenericRecord raw, String subjectKey, DpRelease release) {
         GenericData.Record out = new GenericData.Record(outputSchema);
         Map<String, Integer> detections = new HashMap<>();
         for (Step step : steps) {
@@ -65,7 +72,7 @@ public final class RecordSanitizer {
         for (DpStep step : dpSteps) {
             step.apply(raw, out, release);
         }
-        return new SanitizedEvent(key, out, detections);
+        return new SanitizedEvent(subjectKey, out, detections);
     }
 
     /**
