@@ -15,13 +15,14 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * One Kafka Streams application of the bench, started and awaited until running; closing it stops it and deletes its
- * state directory. Both contenders get exactly the same settings: those of the production configuration
- * ({@code linger.ms=5}, lz4) plus a 100 ms commit interval under both guarantees, so that progress (committed
- * offsets) is visible at a fine grain.
+ * state directory. Both contenders get exactly the same settings: those of the production configuration (lz4,
+ * {@link #lingerMillis}) plus a 100 ms commit interval under both guarantees, so that progress (committed offsets) is
+ * visible at a fine grain.
  */
 final class StreamsApp implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int COMMIT_INTERVAL_MS = 100;
 
     private final KafkaStreams streams;
     private final Path stateDir;
@@ -48,9 +49,9 @@ final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(guarantee));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
                 fromStart ? "earliest" : "latest");
@@ -64,6 +65,14 @@ final class StreamsApp implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /**
+     * The production setting: under exactly-once nothing is visible before the commit, so the producer lingers as
+     * long as a commit interval and writes fewer, fuller batches; under at-least-once it sends within 5 ms.
+     */
+    static int lingerMillis(String guarantee) {
+        return guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? COMMIT_INTERVAL_MS : 5;
     }
 
     private void awaitRunning() {
