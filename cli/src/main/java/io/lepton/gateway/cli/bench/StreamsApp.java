@@ -15,7 +15,7 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * One Kafka Streams application of the bench, started and awaited until running; closing it stops it and deletes its
- * state directory. Both contenders get exactly the same settings: those of the production configuration (lz4,
+ * state directory. Both contenders get exactly the same settings: those of the production configuration (snappy,
  * {@link #lingerMillis}) plus a 100 ms commit interval under both guarantees, so that progress (committed offsets) is
  * visible at a fine grain.
  */
@@ -52,7 +52,7 @@ final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(guarantee));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "snappy");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
                 fromStart ? "earliest" : "latest");
         KafkaStreams streams = new KafkaStreams(topology, props);

@@ -18,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -69,6 +71,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
     private PaneTables<GroupStats> decisions;
     private PaneTables<ExposureStats> impressions;
     private KeyValueStore<String, byte[]> state;
+    private final Map<String, AlertState> alertStates = new HashMap<>();
     private int partition;
     private long streamTime;
 
@@ -113,6 +116,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
         this.decisions = new PaneTables<>(tables, GroupTableKind.DECISIONS, paneMs, maxGroups);
         this.impressions = new PaneTables<>(tables, GroupTableKind.IMPRESSIONS, paneMs, maxGroups);
         this.state = context.getStateStore(alertStoreName);
+        this.alertStates.clear();
         this.partition = context.taskId().partition();
         byte[] stored = state.get(STREAM_TIME_PREFIX + policy.id());
         this.streamTime = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
@@ -175,10 +179,10 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
 
     private void track(MetricResult result, long windowStart, long timestamp) {
         String alertKey = AlertTracker.key(policy.id(), family, result.metric(), result.attribute());
-        byte[] stored = state.get(ALERT_PREFIX + alertKey);
-        AlertState previous = stored == null ? AlertState.INITIAL : AlertState.fromBytes(stored);
+        AlertState previous = alertState(alertKey);
         AlertTracker.Step step = AlertTracker.step(previous, windowStart, result);
         if (!step.state().equals(previous)) {
+            alertStates.put(alertKey, step.state());
             state.put(ALERT_PREFIX + alertKey, step.state().toBytes());
         }
         if (step.transition() != AlertTransition.NONE) {
@@ -186,6 +190,17 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
             context.forward(new Record<>(alertKey, alert(alertKey, status, result, windowStart), timestamp));
             meters.alert(policy.id(), family, result.metric(), status.name());
         }
+    }
+
+    /** The stored alert state of {@code alertKey}, read once per task and then kept in step with the store. */
+    private AlertState alertState(String alertKey) {
+        AlertState cached = alertStates.get(alertKey);
+        if (cached == null) {
+            byte[] stored = state.get(ALERT_PREFIX + alertKey);
+            cached = stored == null ? AlertState.INITIAL : AlertState.fromBytes(stored);
+            alertStates.put(alertKey, cached);
+        }
+        return cached;
     }
 
     private FairnessAlert alert(String alertKey, AlertStatus status, MetricResult result, long windowStart) {

@@ -17,16 +17,9 @@ final class AuditRecords {
 
     static AuditRecord of(RecordSanitizer sanitizer, GenericRecord raw, DpRelease release,
             Map<String, Integer> detections, double epsilonSpent, BudgetOutcome outcome, boolean exhausted) {
-        return AuditRecord.newBuilder()
-                .setEventId(String.valueOf(raw.get("eventId")))
-                .setFamily(sanitizer.family().name())
-                .setJurisdiction(sanitizer.policy().id())
-                .setPolicyVersion(sanitizer.policy().version())
-                .setActions(sanitizer.actionCounts(release))
-                .setDetections(detections)
-                .setEpsilonSpent(epsilonSpent)
-                .setBudgetOutcome(outcome)
-                .setBudgetExhausted(exhausted)
-                .build();
+        // The all-args constructor: every field is set here, so the builder's per-field default checks are waste.
+        return new AuditRecord(String.valueOf(raw.get("eventId")), sanitizer.family().name(),
+                sanitizer.policy().id(), sanitizer.policy().version(), sanitizer.actionCounts(release), detections,
+                epsilonSpent, outcome, exhausted);
     }
 }

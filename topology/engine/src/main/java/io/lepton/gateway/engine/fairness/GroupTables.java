@@ -48,7 +48,7 @@ public final class GroupTables {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT_VERSION);
             out.writeInt(table.size());
-            for (Map.Entry<String, T> entry : new TreeMap<>(table).entrySet()) {
+            for (Map.Entry<String, T> entry : inNameOrder(table).entrySet()) {
                 byte[] value = toBytes.apply(entry.getValue());
                 out.writeUTF(entry.getKey());
                 out.writeShort(value.length);
@@ -58,6 +58,11 @@ public final class GroupTables {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static <T> SortedMap<String, T> inNameOrder(Map<String, T> table) {
+        return table instanceof SortedMap<String, T> sorted && sorted.comparator() == null
+                ? sorted : new TreeMap<>(table);
     }
 
     /** Reads {@link #toBytes}; {@code null} (no entry in the store yet) reads as an empty table. */
