@@ -79,6 +79,7 @@ final class EmbeddedGateway implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.putAll(GatewayTopology.STREAMS_SETTINGS);
         return props;
     }
 

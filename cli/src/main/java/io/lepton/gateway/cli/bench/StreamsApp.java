@@ -1,6 +1,7 @@
 package io.lepton.gateway.cli.bench;
 
 import io.lepton.embedded.TempDirectories;
+import io.lepton.gateway.streams.GatewayTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.Topology;
 /**
  * One Kafka Streams application of the bench, started and awaited until running; closing it stops it and deletes its
  * state directory. Both contenders get exactly the same settings: those of the production configuration (snappy,
- * {@link #lingerMillis}) plus a 100 ms commit interval under both guarantees, so that progress (committed offsets) is
+ * {@link #lingerMillis}, {@link GatewayTopology#STREAMS_SETTINGS}) plus a 100 ms commit interval under both guarantees, so that progress (committed offsets) is
  * visible at a fine grain.
  */
 final class StreamsApp implements AutoCloseable {
@@ -51,6 +52,7 @@ final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.putAll(GatewayTopology.STREAMS_SETTINGS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(guarantee));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "snappy");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
