@@ -2,6 +2,8 @@ package io.lepton.gateway.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +21,11 @@ final class RecordMetrics {
     static final String UNROUTED = "unrouted";
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    /** A counter by name and label values, found on the per-event path without building strings. */
+    private record CounterKey(String name, List<String> tags) {
+    }
 
     RecordMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -45,7 +51,9 @@ final class RecordMetrics {
     }
 
     private Counter counter(String name, String description, String... tags) {
-        return counters.computeIfAbsent(name + String.join("|", tags),
+        CounterKey key = new CounterKey(name, Arrays.asList(tags));
+        Counter counter = counters.get(key);
+        return counter != null ? counter : counters.computeIfAbsent(key,
                 k -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 }

@@ -16,8 +16,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * jurisdiction's topics: the sanitized event, its audit record, or the raw event to quarantine.
  *
  * <p>One instance exists per (jurisdiction, family) and its only children are that jurisdiction's sinks: residency is
- * a property of the topology's shape, not of a lookup that could go wrong at run time. Its input is keyed by the
- * subject pseudonym (see {@link GatewayTopology}), which is also the key of the jurisdiction's ledger store.
+ * a property of the topology's shape, not of a lookup that could go wrong at run time. It only sees events whose
+ * subject its task owns (see {@link GatewayTopology}), read there or brought by the subject hop, so its
+ * jurisdiction's ledger store, keyed by the subject pseudonym, holds every charge of those subjects.
  */
 final class SanitizeProcessor implements Processor<byte[], RoutedEvent, Object, Object> {
 
