@@ -74,11 +74,13 @@ public final class BenchRunner {
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB%n"
                 + "run: %d events (mean %.0f B), %d families, %d partitions, 1 stream thread, %d jurisdiction "
-                + "policies; %d warm-up round(s), then measured rounds: %s; latency at %.0f%% of the slower maximum, %d s per contender",
+                + "policies; %d warm-up round(s), then measured rounds: %s; latency at %.0f%% of the slower maximum, "
+                + "%d s per contender, each round after %d s of warm-up",
                 runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), runtime.maxMemory() >> 20, input.count(),
                 input.meanRecordBytes(), engine.families().all().size(), config.partitions(),
-                engine.policies().all().size(), config.warmupRounds(), order, config.loadFraction() * 100, config.latencySeconds());
+                engine.policies().all().size(), config.warmupRounds(), order, config.loadFraction() * 100,
+                config.latencySeconds(), BenchConfig.LATENCY_WARMUP_SECONDS);
     }
 
     private void say(String line) {
@@ -150,7 +152,7 @@ public final class BenchRunner {
                 long before = histogram.getTotalCount();
                 new LatencyProbe(bootstrap, input.messages()).measure(topologies.outputs(contender),
                         guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2), rate,
-                        Duration.ofSeconds(config.latencySecondsPerRound()),
+                        Duration.ofSeconds(BenchConfig.LATENCY_WARMUP_SECONDS + config.latencySecondsPerRound()),
                         Duration.ofSeconds(BenchConfig.LATENCY_WARMUP_SECONDS), histogram);
                 app.requireAlive();
                 say(String.format(Locale.ROOT, "%s round %d %s: %d latency samples at %.0f records/s", guarantee,
