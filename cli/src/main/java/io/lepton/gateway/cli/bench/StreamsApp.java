@@ -17,8 +17,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * One Kafka Streams application of the bench, started and awaited until running; closing it stops it and deletes its
  * state directory. Both contenders get exactly the same settings: those of the production configuration (snappy,
- * {@link #lingerMillis}, {@link GatewayTopology#STREAMS_SETTINGS}) plus a 100 ms commit interval under both guarantees, so that progress (committed offsets) is
- * visible at a fine grain.
+ * {@link #lingerMillis}, {@link GatewayTopology#STREAMS_SETTINGS}) plus a 100 ms commit interval under both
+ * guarantees, so that progress (committed offsets) is visible at a fine grain.
  */
 final class StreamsApp implements AutoCloseable {
 

@@ -82,7 +82,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
         this.observations = observations;
         this.windows = HoppingWindows.of(policy.fairness().windowSize(), policy.fairness().windowAdvance(),
                 policy.fairness().grace());
-        this.paneMs = paneMillis(windows);
+        this.paneMs = windows.paneMs();
         this.thresholds = thresholds(policy);
         this.windowStoreName = windowStoreName;
         this.alertStoreName = alertStoreName;
@@ -94,18 +94,6 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
         var s = policy.fairness();
         return new FairnessThresholds(s.minDisparateImpact(), s.maxParityDifference(),
                 s.maxEqualOpportunityDifference(), s.minExposureRatio(), s.minSamplesPerGroup(), s.confidence());
-    }
-
-    /** The pane length of {@code windows}: the largest slice of time that tiles every window, gcd(size, advance). */
-    static long paneMillis(HoppingWindows windows) {
-        long a = windows.sizeMs();
-        long b = windows.advanceMs();
-        while (b != 0) {
-            long r = a % b;
-            a = b;
-            b = r;
-        }
-        return a;
     }
 
     @Override

@@ -93,6 +93,6 @@ public final class FairnessMonitorTopology {
     private Duration longestPane() {
         return Duration.ofMillis(monitored().stream().map(JurisdictionPolicy::fairness)
                 .map(s -> HoppingWindows.of(s.windowSize(), s.windowAdvance(), s.grace()))
-                .mapToLong(FairnessMonitorProcessor::paneMillis).max().orElseThrow());
+                .mapToLong(HoppingWindows::paneMs).max().orElseThrow());
     }
 }

@@ -75,7 +75,7 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
         }
         byte[] rawValue = record.value() == null ? null : record.value().rawValue();
         if (rawValue == null) {
-            quarantine(record, "null-value", "tombstone on a raw topic: no event to process");
+            quarantine(record, null, "null-value", "tombstone on a raw topic: no event to process");
             return;
         }
         GenericRecord event;
@@ -85,12 +85,12 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
             if (!e.isPermanent()) {
                 throw e;
             }
-            quarantine(record, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+            quarantine(record, rawValue, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
         Optional<JurisdictionPolicy> policy = engine.route(event);
         if (policy.isEmpty()) {
-            quarantine(record, "unroutable-region", "region missing or not an ISO 3166 code");
+            quarantine(record, rawValue, "unroutable-region", "region missing or not an ISO 3166 code");
             return;
         }
         Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(rawValue, event));
@@ -110,9 +110,8 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
         return hop.owner().owns(event, partition, hop.partitions());
     }
 
-    private void quarantine(Record<byte[], RoutedEvent> record, String reason, String detail) {
-        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(
-                record.value() == null ? null : record.value().rawValue(), null))
+    private void quarantine(Record<byte[], RoutedEvent> record, byte[] rawValue, String reason, String detail) {
+        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(rawValue, null))
                 .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
         QuarantineHeaders.add(out.headers(), reason, detail, context.recordMetadata().orElse(null));
         context.forward(out, unroutedSink);

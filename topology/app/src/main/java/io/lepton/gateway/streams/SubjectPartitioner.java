@@ -37,18 +37,13 @@ final class SubjectPartitioner implements StreamPartitioner<byte[], RoutedEvent>
      * without a subject has no ledger entry to protect and is treated where it is (its sanitizer quarantines it).
      */
     boolean owns(GenericRecord event, int partition, int partitions) {
-        String subject = subject(event);
+        String subject = family.subject(event);
         return subject == null || partition(subject, partitions) == partition;
     }
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, byte[] key, RoutedEvent value, int numPartitions) {
-        String subject = subject(value.record());
+        String subject = family.subject(value.record());
         return Optional.of(Set.of(subject == null ? 0 : partition(subject, numPartitions)));
-    }
-
-    private String subject(GenericRecord event) {
-        Object subject = event.get(family.subjectField());
-        return subject == null || subject.toString().isBlank() ? null : subject.toString();
     }
 }

@@ -39,6 +39,21 @@ public record HoppingWindows(long sizeMs, long advanceMs, long graceMs) {
         return starts;
     }
 
+    /**
+     * The pane length, gcd(size, advance): the longest slice of time that tiles every window, so that a window is the
+     * union of {@code size / pane} consecutive panes and an event belongs to exactly one pane.
+     */
+    public long paneMs() {
+        long a = sizeMs;
+        long b = advanceMs;
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+
     /** End (exclusive) of the window starting at {@code start}. */
     public long end(long start) {
         return start + sizeMs;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 
 /**
  * One event family (customer-service, recommendation, financial-sentiment...): its raw schema, the field that
@@ -18,12 +19,14 @@ public final class EventFamily {
     private final String name;
     private final Schema rawSchema;
     private final String subjectField;
+    private final int subjectPosition;
     private final Map<String, FieldTags> tags;
 
     private EventFamily(String name, Schema rawSchema, String subjectField, Map<String, FieldTags> tags) {
         this.name = name;
         this.rawSchema = rawSchema;
         this.subjectField = subjectField;
+        this.subjectPosition = rawSchema.getField(subjectField).pos();
         this.tags = tags;
     }
 
@@ -74,6 +77,15 @@ public final class EventFamily {
     /** Name of the field that identifies the data subject; its value is the record key. */
     public String subjectField() {
         return subjectField;
+    }
+
+    /**
+     * The subject id of {@code raw}, an event of this family, or null when the field is missing or blank: the one
+     * definition used both to pseudonymize the subject and to decide which task owns its privacy budget.
+     */
+    public String subject(GenericRecord raw) {
+        Object subject = raw.get(subjectPosition);
+        return subject == null || subject.toString().isBlank() ? null : subject.toString();
     }
 
     public FieldTags tags(String fieldName) {

@@ -28,7 +28,6 @@ public final class RecordSanitizer {
     private final Schema outputSchema;
     private final List<Step> steps;
     private final List<DpStep> dpSteps;
-    private final int subjectPosition;
     private final Pseudonymizer keyPseudonymizer;
     private final Map<String, String> actionsByField;
     private final Map<DpRelease, Map<String, Map<String, Integer>>> actionCounts;
@@ -41,7 +40,6 @@ public final class RecordSanitizer {
         this.outputSchema = outputSchema;
         this.steps = List.copyOf(steps);
         this.dpSteps = List.copyOf(dpSteps);
-        this.subjectPosition = family.rawSchema().getField(family.subjectField()).pos();
         this.keyPseudonymizer = keyPseudonymizer;
         this.actionsByField = Collections.unmodifiableMap(new LinkedHashMap<>(actionsByField));
         this.actionCounts = Map.of(
@@ -80,11 +78,8 @@ public final class RecordSanitizer {
      * when the subject field is empty.
      */
     public String subjectKey(GenericRecord raw) {
-        Object subject = raw.get(subjectPosition);
-        if (subject == null || subject.toString().isBlank()) {
-            return null;
-        }
-        return keyPseudonymizer.pseudonym(subject.toString());
+        String subject = family.subject(raw);
+        return subject == null ? null : keyPseudonymizer.pseudonym(subject);
     }
 
     /**

@@ -29,10 +29,7 @@ final class LinkedValueMatcher {
 
     /**
      * One pass over the text, folding each character once. While every automaton is in its start state, only a
-     * character that starts some variant wakes them up; that skips almost all of a typical text. An automaton in its
-     * start state is fed only a character that starts its own variant: any other would leave it there, and the
-     * position it would record can never be part of a match, whose first character starts the variant and whose others
-     * all arrive while the automaton is past its start state.
+     * character that starts some variant wakes them up; that skips almost all of a typical text.
      */
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
         List<TypedSpan> found = new ArrayList<>();
@@ -59,9 +56,6 @@ final class LinkedValueMatcher {
             }
             anyActive = false;
             for (Automaton a : all) {
-                if (a.k == 0 && c != a.first) {
-                    continue;
-                }
                 if (a.step(c, i)) {
                     int start = a.matchStart();
                     int end = i + 1;
@@ -182,7 +176,6 @@ final class LinkedValueMatcher {
      */
     private static final class Automaton {
         private final String pattern;
-        private final char first;
         private final String typeName;
         private final int[] fail;
         private final int[] ring;
@@ -191,7 +184,6 @@ final class LinkedValueMatcher {
 
         Automaton(String pattern, String typeName) {
             this.pattern = pattern;
-            this.first = pattern.charAt(0);
             this.typeName = typeName;
             int m = pattern.length();
             this.fail = new int[m];

@@ -21,6 +21,14 @@ class HoppingWindowsTest {
     }
 
     @Test
+    void thePaneIsTheLongestSliceThatTilesEveryWindow() {
+        assertThat(hourEveryQuarter.paneMs()).isEqualTo(15 * MINUTE);
+        assertThat(new HoppingWindows(60 * MINUTE, 60 * MINUTE, 0).paneMs()).isEqualTo(60 * MINUTE);
+        assertThat(new HoppingWindows(61 * MINUTE, 15 * MINUTE, 0).paneMs()).isEqualTo(MINUTE);
+        assertThat(new HoppingWindows(30_000, 20_000, 0).paneMs()).isEqualTo(10_000);
+    }
+
+    @Test
     void windowBoundariesAreHalfOpen() {
         assertThat(hourEveryQuarter.startsContaining(60 * MINUTE)).containsExactly(60 * MINUTE, 45 * MINUTE,
                 30 * MINUTE, 15 * MINUTE);
