@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param piiByType PII detected in free text, by type, from {@code privacy.audit.*}
  * @param budgetOutcomes events whose DP fields were withheld or whose record was suppressed, by outcome, from
  *     {@code privacy.audit.*}
- * @param fairnessAlerts the alerts seen on {@code fairness.alerts}, latest state per alert key
+ * @param fairnessAlerts the alerts seen on {@code fairness.alerts.<jurisdiction>}, latest state per alert key
  * @param latency sanitized-record latency (produce to consume) over the last interval and over the whole run
  */
 record DemoSnapshot(

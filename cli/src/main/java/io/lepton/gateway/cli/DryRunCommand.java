@@ -4,7 +4,12 @@ import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.dp.PrivacyLedger;
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.gateway.streams.RecordCodec;
+import io.lepton.serdes.SerdeException;
 import io.lepton.serdes.json.AvroJson;
+import io.lepton.serdes.json.AvroJsonException;
+import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -79,8 +84,27 @@ final class DryRunCommand implements Callable<Integer> {
         EventFamily family = engine.families().byRawTopic(envelope.topic()).orElseThrow(() ->
                 new IllegalArgumentException("unknown topic '" + envelope.topic() + "'; expected one of "
                         + engine.families().all().stream().map(EventFamily::rawTopic).toList()));
-        GenericRecord raw = AvroJson.fromJson(envelope.value(), family.rawSchema());
+        GenericRecord raw;
+        try {
+            raw = AvroJson.fromJson(envelope.value(), family.rawSchema());
+        } catch (AvroJsonException e) {
+            return List.of(undecodable(family, envelope).toString());
+        }
         return JsonLines.outcome(engine.process(family, raw, ledger), envelope, raw).stream()
                 .map(Object::toString).toList();
+    }
+
+    /**
+     * A value that does not fit the schema, judged as the topology judges the bytes {@code replay} sends for it: by
+     * the gateway's own decoder, which quarantines them as unrouted with the same reason and detail.
+     */
+    private static ObjectNode undecodable(EventFamily family, JsonLines.Envelope envelope) {
+        byte[] bytes = JsonLines.undecodableBytes(envelope);
+        try {
+            new RecordCodec(new InMemorySchemaRegistryClient(), List.of(family)).decode(family, family.rawTopic(), bytes);
+        } catch (SerdeException e) {
+            return JsonLines.undecodable(envelope, bytes, e);
+        }
+        throw new IllegalStateException("JSON text decoded as an Avro event of " + family.name());
     }
 }

@@ -3,10 +3,12 @@ package io.lepton.gateway.cli;
 import io.lepton.embedded.EmbeddedEnvironment;
 import io.lepton.embedded.TempDirectories;
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.settings.GatewaySettings;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
 import io.lepton.gateway.streams.RecordCodec;
-import io.lepton.gateway.streams.SanitizedSchemas;
+import io.lepton.gateway.streams.Lanes;
+import io.lepton.gateway.streams.OutputSchemas;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
 import io.lepton.serdes.registry.SchemaRegistryClient;
@@ -16,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -54,10 +55,12 @@ final class EmbeddedGateway implements AutoCloseable {
             SchemaRegistryClient registry = new RestSchemaRegistryClient(
                     RegistryClientConfig.builder(environment.registry().confluentApiUrl()).build());
             RecordCodec codec = new RecordCodec(registry, engine.families().all());
-            SanitizedSchemas.registerAll(engine, codec);
+            OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
             Path stateDir = Files.createTempDirectory("lepton-streams");
-            KafkaStreams streams = new KafkaStreams(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), PARTITIONS),
-                    streamsConfig(environment.kafka().bootstrapServers(), stateDir));
+            KafkaStreams streams = new KafkaStreams(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(),
+                    PARTITIONS), GatewaySettings.singleBroker(APPLICATION_ID,
+                    StreamsConfig.EXACTLY_ONCE_V2, environment.kafka().bootstrapServers(), stateDir).streams()
+                    .toProperties());
             streams.start();
             awaitRunning(streams, Duration.ofSeconds(60));
             return new EmbeddedGateway(environment, engine, registry, codec, streams, stateDir);
@@ -68,19 +71,6 @@ final class EmbeddedGateway implements AutoCloseable {
             environment.close();
             throw e;
         }
-    }
-
-    private static Properties streamsConfig(String bootstrap, Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.putAll(GatewayTopology.STREAMS_SETTINGS);
-        return props;
     }
 
     private static void awaitRunning(KafkaStreams streams, Duration timeout) {

@@ -36,7 +36,7 @@ final class EngineOptions {
 
     /** The engine over the selected policies after {@code adjust} (the demo shortens fairness windows). */
     GatewayEngine engine(UnaryOperator<PolicySet> adjust, PrintWriter err) {
-        EventFamilies families = EventFamilies.builtIn();
+        EventFamilies families = EventFamilies.discover();
         PolicySet policies = adjust.apply(policies(families));
         return GatewayEngine.create(policies, families, keys(policies, System.getenv(), err));
     }

@@ -73,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
         Outcome outcome = engine.process(family, raw, new InMemoryPrivacyLedger());
         result.put("destination", outcome.topic());
         if (outcome instanceof Outcome.Quarantined quarantined) {
-            result.put("quarantineReason", quarantined.reason());
+            result.put("quarantineReason", quarantined.reason().headerValue());
             result.put("quarantineDetail", quarantined.detail());
             return result;
         }

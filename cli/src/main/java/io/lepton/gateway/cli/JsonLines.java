@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.Outcome;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.LaneTopics;
+import io.lepton.gateway.engine.QuarantineReason;
+import io.lepton.gateway.streams.QuarantineHeaders;
+import io.lepton.serdes.SerdeException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.schemas.AuditRecord;
 import io.lepton.serdes.json.AvroJson;
 import java.util.List;
@@ -56,20 +62,43 @@ final class JsonLines {
     static List<ObjectNode> outcome(Outcome outcome, Envelope input, GenericRecord raw) {
         if (outcome instanceof Outcome.Released released) {
             return List.of(line(outcome.topic(), released.event().key(), AvroJson.toJson(released.event().value()),
-                    Map.of()), audit(released.audit()));
+                    Map.of()), audit(released.policy(), released.audit()));
         }
         if (outcome instanceof Outcome.Suppressed suppressed) {
-            return List.of(audit(suppressed.audit()));
+            return List.of(audit(suppressed.policy(), suppressed.audit()));
         }
         Outcome.Quarantined quarantined = (Outcome.Quarantined) outcome;
         return List.of(line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
-                "lepton.quarantine.reason", quarantined.reason(),
-                "lepton.quarantine.detail", quarantined.detail(),
-                "lepton.source.topic", input.topic())));
+                QuarantineHeaders.REASON, quarantined.reason().headerValue(),
+                QuarantineHeaders.DETAIL, quarantined.detail(),
+                QuarantineHeaders.SOURCE_TOPIC, input.topic())));
     }
 
-    private static ObjectNode audit(AuditRecord audit) {
-        return line(Topics.audit(audit.getJurisdiction()), audit.getEventId(), AvroJson.toJson(audit), Map.of());
+    private static ObjectNode audit(JurisdictionPolicy policy, AuditRecord audit) {
+        return line(LaneTopics.of(policy).audit(), audit.getEventId(), AvroJson.toJson(audit), Map.of());
+    }
+
+    /**
+     * The bytes a value that does not fit its family's schema is sent as ({@code replay}) and judged by
+     * ({@code dry-run}): its JSON text, which the gateway's decoder rejects as it would any foreign payload.
+     */
+    static byte[] undecodableBytes(Envelope envelope) {
+        return envelope.value().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The quarantine line the topology writes for {@code bytes} of {@code envelope} that failed to decode. */
+    static ObjectNode undecodable(Envelope envelope, byte[] bytes, SerdeException failure) {
+        return line(LaneTopics.UNROUTED_QUARANTINE, envelope.key(), bytesValue(bytes), Map.of(
+                QuarantineHeaders.REASON, QuarantineReason.UNDECODABLE.headerValue(),
+                QuarantineHeaders.DETAIL, QuarantineHeaders.undecodableDetail(failure),
+                QuarantineHeaders.SOURCE_TOPIC, envelope.topic()));
+    }
+
+    /** A value that is not an event, rendered as its bytes. */
+    static ObjectNode bytesValue(byte[] bytes) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("valueBase64", bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
+        return node;
     }
 
     static ObjectNode line(String topic, String key, JsonNode value, Map<String, String> headers) {

@@ -3,7 +3,8 @@ package io.lepton.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.LaneTopics;
+import io.lepton.gateway.engine.LaneTopics.Kind;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.gateway.streams.RecordCodec;
@@ -13,7 +14,6 @@ import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.json.AvroJson;
 import io.lepton.serdes.registry.SchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 
@@ -36,8 +36,8 @@ final class OutputRenderer {
 
     ObjectNode render(String topic, byte[] key, byte[] value, Map<String, String> headers) {
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        JsonNode json = topic.startsWith("sanitized.") || topic.startsWith(Topics.audit(""))
-                || topic.equals(Topics.FAIRNESS_ALERTS)
+        Kind kind = LaneTopics.Kind.of(topic).orElse(Kind.QUARANTINE);
+        JsonNode json = kind != Kind.QUARANTINE
                 ? AvroJson.toJson(sanitized.deserialize(topic, value))
                 : rawValue(value, headers.get(QuarantineHeaders.SOURCE_TOPIC));
         return JsonLines.line(topic, keyText, json, headers);
@@ -52,8 +52,6 @@ final class OutputRenderer {
                 // not decodable: rendered as bytes below
             }
         }
-        ObjectNode node = JsonLines.MAPPER.createObjectNode();
-        node.put("valueBase64", bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
-        return node;
+        return JsonLines.bytesValue(bytes);
     }
 }

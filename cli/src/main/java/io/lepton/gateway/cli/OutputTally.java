@@ -1,6 +1,6 @@
 package io.lepton.gateway.cli;
 
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.LaneTopics.Kind;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.serdes.SerdeException;
 import io.lepton.serdes.avro.AvroDeserializer;
@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,12 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class OutputTally implements AutoCloseable {
 
-    private static final Pattern OUTPUTS = Pattern.compile(
-            "sanitized\\..+|quarantine\\..+|" + Pattern.quote(Topics.audit("")) + ".+|"
-                    + Pattern.quote(Topics.FAIRNESS_ALERTS));
-    private static final String SANITIZED_PREFIX = "sanitized.";
-    private static final String QUARANTINE_PREFIX = Topics.quarantine("");
-    private static final String AUDIT_PREFIX = Topics.audit("");
+    private static final Pattern OUTPUTS = Pattern.compile(Stream.of(Kind.SANITIZED, Kind.QUARANTINE, Kind.AUDIT,
+            Kind.FAIRNESS_ALERTS).map(kind -> Pattern.quote(kind.prefix()) + ".+").collect(Collectors.joining("|")));
     private static final long MAX_TRACKABLE_LATENCY_MS = Duration.ofHours(1).toMillis();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -92,8 +90,8 @@ final class OutputTally implements AutoCloseable {
                 long now = System.currentTimeMillis();
                 synchronized (this) {
                     Set<String> topics = consumer.subscription();
-                    auditAvailable = topics.stream().anyMatch(t -> t.startsWith(AUDIT_PREFIX));
-                    alertsAvailable = topics.contains(Topics.FAIRNESS_ALERTS);
+                    auditAvailable = topics.stream().anyMatch(t -> t.startsWith(Kind.AUDIT.prefix()));
+                    alertsAvailable = topics.stream().anyMatch(t -> t.startsWith(Kind.FAIRNESS_ALERTS.prefix()));
                     for (ConsumerRecord<byte[], byte[]> record : records) {
                         count(record, now);
                     }
@@ -108,22 +106,23 @@ final class OutputTally implements AutoCloseable {
 
     private void count(ConsumerRecord<byte[], byte[]> record, long now) {
         String topic = record.topic();
-        if (topic.startsWith(SANITIZED_PREFIX)) {
+        Kind kind = Kind.of(topic).orElse(null);
+        if (kind == Kind.SANITIZED) {
             String[] parts = topic.split("\\.", 3);
             add(byJurisdiction, parts[1]);
             add(byFamily, parts[2]);
             long latency = Math.max(0, Math.min(MAX_TRACKABLE_LATENCY_MS, now - record.timestamp()));
             intervalLatency.recordValue(latency);
             totalLatency.recordValue(latency);
-        } else if (topic.startsWith(QUARANTINE_PREFIX)) {
-            add(byJurisdiction, topic.substring(QUARANTINE_PREFIX.length()));
+        } else if (kind == Kind.QUARANTINE) {
+            add(byJurisdiction, topic.substring(Kind.QUARANTINE.prefix().length()));
             String source = header(record, QuarantineHeaders.SOURCE_TOPIC);
             add(byFamily, source != null && source.startsWith("raw.") ? source.substring(4) : "(unknown)");
             String reason = header(record, QuarantineHeaders.REASON);
             add(quarantinedByReason, reason == null ? "(no reason header)" : reason);
-        } else if (topic.startsWith(AUDIT_PREFIX)) {
+        } else if (kind == Kind.AUDIT) {
             decode(record).ifPresent(this::countAudit);
-        } else if (topic.equals(Topics.FAIRNESS_ALERTS)) {
+        } else if (kind == Kind.FAIRNESS_ALERTS) {
             decode(record).ifPresent(this::countAlert);
         }
     }

@@ -49,7 +49,7 @@ final class PolicyCommand implements Runnable {
             EngineOptions options = new EngineOptions();
             options.policyDir = dir;
             try {
-                EventFamilies families = EventFamilies.builtIn();
+                EventFamilies families = EventFamilies.discover();
                 PolicySet policies = options.policies(families);
                 Map<String, byte[]> placeholderKeys = new HashMap<>();
                 policies.all().forEach(p -> placeholderKeys.put(p.pseudonymKeyId(), new byte[32]));

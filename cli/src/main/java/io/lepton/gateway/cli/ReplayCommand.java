@@ -140,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
                     value = serializer.serialize(envelope.topic(),
                             AvroJson.fromJson(envelope.value(), family.rawSchema()));
                 } catch (AvroJsonException e) {
-                    value = envelope.value().toString().getBytes(StandardCharsets.UTF_8);
+                    value = JsonLines.undecodableBytes(envelope);
                     asBytes++;
                 }
                 byte[] key = envelope.key() == null ? null : envelope.key().getBytes(StandardCharsets.UTF_8);

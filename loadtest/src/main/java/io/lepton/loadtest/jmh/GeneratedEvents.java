@@ -41,7 +41,7 @@ final class GeneratedEvents {
 
     /** The built-in policies with a fixed 32-byte key per policy (benchmarks only). */
     static GatewayEngine engine() {
-        EventFamilies families = EventFamilies.builtIn();
+        EventFamilies families = EventFamilies.discover();
         PolicySet policies = PolicySet.builtIn(PiiCatalog.knownClasses(families));
         Map<String, byte[]> keys = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {

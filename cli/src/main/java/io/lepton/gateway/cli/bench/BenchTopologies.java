@@ -1,12 +1,13 @@
 package io.lepton.gateway.cli.bench;
 
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
 import io.lepton.gateway.streams.RecordCodec;
-import io.lepton.gateway.streams.SanitizedSchemas;
+import io.lepton.gateway.streams.Lanes;
+import io.lepton.gateway.streams.OutputSchemas;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class BenchTopologies {
 
     /** Registers every output schema up front, so no contender pays a registry round trip while measured. */
     public void registerSchemas() {
-        SanitizedSchemas.registerAll(engine, codec);
+        OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         for (EventFamily family : engine.families().all()) {
             codec.registerValueSchema(passThroughTopic(family), family.rawSchema());
         }
@@ -59,7 +60,8 @@ public final class BenchTopologies {
     /** The topics whose records mark a processed input record of {@code contender} (audit records excluded). */
     public List<String> outputs(Contender contender) {
         return contender == Contender.GATEWAY
-                ? GatewayTopics.eventOutputs(engine).stream().filter(t -> !t.startsWith(Topics.audit(""))).toList()
+                ? GatewayTopics.eventOutputs(engine).stream()
+                        .filter(t -> !t.startsWith(LaneTopics.Kind.AUDIT.prefix())).toList()
                 : passThroughTopics();
     }
 
@@ -75,7 +77,7 @@ public final class BenchTopologies {
             topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), family.rawTopic());
             topology.addProcessor(pass, () -> new PassThroughProcessor(family, codec), source);
             topology.addSink("sink-" + family.name(), passThroughTopic(family), new ByteArraySerializer(),
-                    codec.sanitizedSerializer(), pass);
+                    codec.avroSerializer(), pass);
         }
         return topology;
     }

@@ -5,10 +5,13 @@ import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.PolicySet;
+import io.lepton.gateway.settings.GatewaySettings;
+import io.lepton.gateway.settings.SettingVariable;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
+import io.lepton.gateway.streams.Lanes;
+import io.lepton.gateway.streams.OutputSchemas;
 import io.lepton.gateway.streams.RecordCodec;
-import io.lepton.gateway.streams.SanitizedSchemas;
 import io.lepton.serdes.registry.RegistryClientConfig;
 import io.lepton.serdes.registry.RestSchemaRegistryClient;
 import io.lepton.serdes.registry.SchemaRegistryClient;
@@ -16,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
@@ -24,55 +26,61 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Assembles the gateway at start-up: policies, keys, registry client, engine and topology. Everything that can be
- * wrong with the configuration fails here, before Kafka Streams starts.
+ * Assembles the gateway at start-up: settings, policies, keys, registry client, engine and topology. Everything that
+ * can be wrong with the configuration fails here, before Kafka Streams starts.
  */
 @ApplicationScoped
 public class GatewayProducers {
 
     private static final Logger LOGGER = Logger.getLogger(GatewayProducers.class);
 
+    /**
+     * The settings from the environment; a variable may also be given as a configuration property of the same name
+     * (a system property, or a Quarkus test resource, which cannot set environment variables).
+     */
     @Produces
     @Singleton
-    GatewayEngine engine(GatewayConfig config) {
-        EventFamilies families = EventFamilies.builtIn();
-        PolicySet policies = config.policyDir()
-                .map(dir -> PolicySet.fromDirectory(Path.of(dir), PiiCatalog.knownClasses(families)))
+    GatewaySettings settings(Config config) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        for (SettingVariable variable : SettingVariable.values()) {
+            config.getOptionalValue(variable.name(), String.class).ifPresent(value -> env.put(variable.name(), value));
+        }
+        return GatewaySettings.fromEnvironment(env);
+    }
+
+    @Produces
+    @Singleton
+    GatewayEngine engine(GatewaySettings settings) {
+        EventFamilies families = EventFamilies.discover();
+        PolicySet policies = settings.policyDir()
+                .map(dir -> PolicySet.fromDirectory(dir, PiiCatalog.knownClasses(families)))
                 .orElseGet(() -> PolicySet.builtIn(PiiCatalog.knownClasses(families)));
         Map<String, String> env = new HashMap<>(System.getenv());
-        config.hmacKeyDir().ifPresent(dir -> env.put(HmacKeyRing.ENV_DIR, dir));
+        settings.hmacKeyDir().ifPresent(dir -> env.put(HmacKeyRing.ENV_DIR, dir.toString()));
         GatewayEngine engine = GatewayEngine.create(policies, families, HmacKeyRing.fromEnvironment(env));
         LOGGER.infof("policies loaded: source=%s jurisdictions=%d families=%d",
-                config.policyDir().orElse("built-in"), policies.all().size(), families.all().size());
+                settings.policyDir().map(Object::toString).orElse("built-in"), policies.all().size(),
+                families.all().size());
         return engine;
     }
 
     @Produces
     @Singleton
-    SchemaRegistryClient registry(GatewayConfig config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(RegistryClientConfig.URL, config.schemaRegistryUrl());
-        config.schemaRegistryUserInfo().ifPresent(userInfo -> {
-            props.put(RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            props.put(RegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
-        });
-        config.schemaRegistryBearerToken().ifPresent(token -> {
-            props.put(RegistryClientConfig.BEARER_AUTH_TOKEN, token);
-        });
-        return new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(props));
+    SchemaRegistryClient registry(GatewaySettings settings) {
+        return new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(settings.registry().clientProperties()));
     }
 
     @Produces
     @Singleton
-    Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewayConfig config, Config all,
+    Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewaySettings settings,
             MeterRegistry meters) {
-        if (config.topics().create()) {
-            GatewayTopics.createMissing(KafkaAdminConfig.from(all), GatewayTopics.all(engine),
-                    config.topics().partitions(), config.topics().replicationFactor());
+        if (settings.topics().create()) {
+            GatewayTopics.createMissing(settings.streams().adminProperties(), GatewayTopics.all(engine),
+                    settings.topics());
         }
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
-        int registered = SanitizedSchemas.registerAll(engine, codec);
-        LOGGER.infof("sanitized schemas registered: subjects=%d", registered);
-        return GatewayTopology.build(engine, codec, meters, config.topics().partitions());
+        int registered = OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
+        LOGGER.infof("output schemas registered: subjects=%d", registered);
+        return GatewayTopology.build(engine, codec, meters, settings.topics().partitions());
     }
 }

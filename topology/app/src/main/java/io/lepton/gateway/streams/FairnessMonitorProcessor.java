@@ -11,6 +11,7 @@ import io.lepton.gateway.engine.fairness.FairnessThresholds;
 import io.lepton.gateway.engine.fairness.GroupStats;
 import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.fairness.MetricResult;
+import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.schemas.AlertStatus;
 import io.lepton.schemas.FairnessAlert;
@@ -36,7 +37,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * group in the pane of event time containing its {@code occurredAt} ({@link PaneTables}: the hopping windows are
  * unions of panes), evaluates every open window containing the event with the significance-gated
  * {@link FairnessEvaluator}, and publishes de-duplicated BREACH / CLEARED alerts ({@link AlertTracker} with
- * hysteresis) on {@code fairness.alerts}.
+ * hysteresis) on its jurisdiction's {@code fairness.alerts.<jurisdiction>}.
  *
  * <p>It sees the raw event, the only place protected attributes still exist, and keeps nothing per person: the
  * window store holds one table of group counters per attribute and pane, so state is bounded by attributes × groups
@@ -58,6 +59,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
     private static final String ALERT_PREFIX = "alert|";
 
     private final JurisdictionPolicy policy;
+    private final EventFamily eventFamily;
     private final String family;
     private final FairnessObservations observations;
     private final HoppingWindows windows;
@@ -75,10 +77,11 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
     private int partition;
     private long streamTime;
 
-    FairnessMonitorProcessor(JurisdictionPolicy policy, String family, FairnessObservations observations,
+    FairnessMonitorProcessor(JurisdictionPolicy policy, EventFamily family, FairnessObservations observations,
                              String windowStoreName, String alertStoreName, FairnessMeters meters) {
         this.policy = policy;
-        this.family = family;
+        this.eventFamily = family;
+        this.family = family.name();
         this.observations = observations;
         this.windows = HoppingWindows.of(policy.fairness().windowSize(), policy.fairness().windowAdvance(),
                 policy.fairness().grace());
@@ -113,7 +116,7 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
     @Override
     public void process(Record<byte[], RoutedEvent> record) {
         GenericRecord event = record.value().record();
-        long eventTime = eventTime(event, record.timestamp());
+        long eventTime = eventFamily.occurredAt(event);
         advanceStreamTime(eventTime);
         long[] open = openWindows(eventTime);
         if (open.length == 0) {
@@ -241,17 +244,5 @@ final class FairnessMonitorProcessor implements Processor<byte[], RoutedEvent, S
             decisions.evictBefore(oldestOpen);
             impressions.evictBefore(oldestOpen);
         }
-    }
-
-    /** {@code occurredAt} (epoch millis, or an Instant when read with logical types), else the record time. */
-    private static long eventTime(GenericRecord event, long recordTimestamp) {
-        Object occurredAt = event.getSchema().getField("occurredAt") == null ? null : event.get("occurredAt");
-        if (occurredAt instanceof Long millis) {
-            return millis;
-        }
-        if (occurredAt instanceof Instant instant) {
-            return instant.toEpochMilli();
-        }
-        return recordTimestamp;
     }
 }

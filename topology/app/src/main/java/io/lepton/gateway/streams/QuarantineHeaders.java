@@ -1,5 +1,7 @@
 package io.lepton.gateway.streams;
 
+import io.lepton.gateway.engine.QuarantineReason;
+import io.lepton.serdes.SerdeException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -24,8 +26,13 @@ public final class QuarantineHeaders {
 
     private QuarantineHeaders() {}
 
-    static void add(Headers headers, String reason, String detail, RecordMetadata source) {
-        put(headers, REASON, reason);
+    /** The detail of an {@code undecodable} quarantine: the failure's type and message, which name no value. */
+    public static String undecodableDetail(SerdeException failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    static void add(Headers headers, QuarantineReason reason, String detail, RecordMetadata source) {
+        put(headers, REASON, reason.headerValue());
         put(headers, DETAIL, detail);
         addSource(headers, source);
     }

@@ -1,7 +1,6 @@
 package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.family.EventFamily;
-import io.lepton.schemas.FairnessAlert;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
@@ -14,14 +13,13 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Confluent wire-format Avro in and out: decodes raw records against each family's own raw schema (the gateway's
  * reader schema, so unknown producer fields never get through) and encodes sanitized records, registering their
- * derived schemas under the sanitized topic's subject.
+ * schemas under their topics' subjects.
  */
 public final class RecordCodec {
 
     private final SchemaRegistryClient registry;
     private final Map<String, AvroDeserializer<GenericRecord>> decoders = new HashMap<>();
     private final AvroSerializer<GenericRecord> encoder;
-    private final AvroSerializer<FairnessAlert> alertEncoder;
 
     public RecordCodec(SchemaRegistryClient registry, List<EventFamily> families) {
         this.registry = registry;
@@ -30,8 +28,6 @@ public final class RecordCodec {
                     AvroSerdeConfig.builder().readerSchema(family.rawSchema()).build()));
         }
         this.encoder = new AvroSerializer<>(registry, AvroSerdeConfig.builder().autoRegisterSchemas(true).build());
-        this.alertEncoder = new AvroSerializer<>(registry,
-                AvroSerdeConfig.builder().autoRegisterSchemas(true).build());
     }
 
     /**
@@ -44,14 +40,12 @@ public final class RecordCodec {
         return decoders.get(family.name()).deserialize(topic, value);
     }
 
-    /** The serializer for sanitized records: subject {@code <topic>-value}, schema registered on first use. */
-    public AvroSerializer<GenericRecord> sanitizedSerializer() {
+    /**
+     * The serializer for every Avro output (sanitized events, audit records, alerts): subject {@code <topic>-value},
+     * whose schema {@link OutputSchemas} registered at start-up, so the hot path only finds it in the cache.
+     */
+    public AvroSerializer<GenericRecord> avroSerializer() {
         return encoder;
-    }
-
-    /** The serializer for {@code fairness.alerts}: subject {@code fairness.alerts-value}, registered on first use. */
-    public AvroSerializer<FairnessAlert> alertSerializer() {
-        return alertEncoder;
     }
 
     /** Registers {@code schema} for {@code topic}'s values up front, so an incompatible change fails at start-up. */

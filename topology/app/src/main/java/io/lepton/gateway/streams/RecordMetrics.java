@@ -1,5 +1,6 @@
 package io.lepton.gateway.streams;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
@@ -38,10 +39,10 @@ final class RecordMetrics {
     }
 
     /** One record quarantined in {@code jurisdiction} (or {@link #UNROUTED}) for {@code reason}. */
-    void quarantined(String family, String jurisdiction, String reason) {
+    void quarantined(String family, String jurisdiction, QuarantineReason reason) {
         outcome(family, jurisdiction, "quarantined");
-        counter(QUARANTINED, "Records quarantined, by reason", "jurisdiction", jurisdiction, "reason", reason)
-                .increment();
+        counter(QUARANTINED, "Records quarantined, by reason", "jurisdiction", jurisdiction, "reason",
+                reason.headerValue()).increment();
     }
 
     /** PII found in one event's free text, by detected type. */

@@ -1,25 +1,27 @@
 package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.serdes.SerdeException;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes a raw record and hands it to the nodes for its jurisdiction, or quarantines it as unrouted. It runs twice
- * per family: first on the raw topic, then after the subject repartition topic. The nodes for a jurisdiction are its
- * sanitizer and, where the policy enables it, its fairness monitor (the only other reader of raw protected
- * attributes). On the raw topic, a record whose subject this task does not own ({@link SubjectPartitioner}) goes
- * instead to the re-keying node in front of the hop, and after the hop every record is owned; there a record can only
- * fail to decode if the registry lost its schema meanwhile.
+ * Decodes a raw record and hands it to its jurisdiction's {@link LaneInlet}, or quarantines it as unrouted. It runs
+ * twice per family: first on the raw topic, then after the subject repartition topic. On the raw topic, a record
+ * whose subject this task does not own ({@link SubjectPartitioner}) goes instead to the re-keying node in front of
+ * the hop, with the chosen jurisdiction in a header; after the hop every record is owned and that header replaces a
+ * second routing decision. There a record can only fail to decode if the registry lost its schema meanwhile.
  *
  * <p>Decoding happens here rather than in a source deserializer so that a record that cannot be decoded is not lost
  * or fatal: it is written, byte for byte, to {@code quarantine.unrouted} with a reason header, inside the same
@@ -28,10 +30,13 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], RoutedEvent> {
 
+    /** The jurisdiction the route node chose, carried across the subject hop (an internal topic only). */
+    static final String ROUTED_JURISDICTION = "lepton.internal.jurisdiction";
+
     private final GatewayEngine engine;
     private final EventFamily family;
     private final RecordCodec codec;
-    private final Function<String, List<String>> childrenByJurisdiction;
+    private final Map<String, LaneInlet> inlets;
     private final Hop hop;
     private final String unroutedSink;
     private final RecordMetrics metrics;
@@ -46,18 +51,16 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
     record Hop(String node, SubjectPartitioner owner, int partitions) {}
 
     /**
-     * @param childrenByJurisdiction names of the child nodes that take events of a jurisdiction id
+     * @param inlets each lane's inlet for this family, by jurisdiction id
      * @param hop where records of subjects owned by other tasks go; null after the hop, where all are owned
      * @param unroutedSink name of the child sink writing {@code quarantine.unrouted}
-     * @param metrics counts quarantined records
      */
-    RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec,
-            Function<String, List<String>> childrenByJurisdiction, Hop hop, String unroutedSink,
-            RecordMetrics metrics) {
+    RouteProcessor(GatewayEngine engine, EventFamily family, RecordCodec codec, Map<String, LaneInlet> inlets, Hop hop,
+            String unroutedSink, RecordMetrics metrics) {
         this.engine = engine;
         this.family = family;
         this.codec = codec;
-        this.childrenByJurisdiction = childrenByJurisdiction;
+        this.inlets = Map.copyOf(inlets);
         this.hop = hop;
         this.unroutedSink = unroutedSink;
         this.metrics = metrics;
@@ -70,12 +73,13 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
 
     @Override
     public void process(Record<byte[], RoutedEvent> record) {
-        if (context.recordMetadata().map(m -> m.topic().equals(family.rawTopic())).orElse(false)) {
+        if (hop != null) {
             QuarantineHeaders.clearSource(record.headers());
+            record.headers().remove(ROUTED_JURISDICTION);
         }
         byte[] rawValue = record.value() == null ? null : record.value().rawValue();
         if (rawValue == null) {
-            quarantine(record, null, "null-value", "tombstone on a raw topic: no event to process");
+            quarantine(record, null, QuarantineReason.NULL_VALUE, "tombstone on a raw topic: no event to process");
             return;
         }
         GenericRecord event;
@@ -85,24 +89,31 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
             if (!e.isPermanent()) {
                 throw e;
             }
-            quarantine(record, rawValue, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+            quarantine(record, rawValue, QuarantineReason.UNDECODABLE, QuarantineHeaders.undecodableDetail(e));
             return;
         }
-        Optional<JurisdictionPolicy> policy = engine.route(event);
+        Optional<JurisdictionPolicy> policy = hop == null ? routedBeforeHop(record.headers(), event) : engine.route(event);
         if (policy.isEmpty()) {
-            quarantine(record, rawValue, "unroutable-region", "region missing or not an ISO 3166 code");
+            quarantine(record, rawValue, QuarantineReason.UNROUTABLE_REGION, "region missing or not an ISO 3166 code");
             return;
         }
-        Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(rawValue, event));
+        Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(rawValue, event, policy.get()));
         QuarantineHeaders.addSource(routed.headers(), context.recordMetadata().orElse(null));
         QuarantineHeaders.keepOriginalKey(routed.headers(), record.key());
         if (hop != null && !ownedHere(event)) {
+            routed.headers().add(ROUTED_JURISDICTION, policy.get().id().getBytes(StandardCharsets.UTF_8));
             context.forward(routed, hop.node());
             return;
         }
-        for (String child : childrenByJurisdiction.apply(policy.get().id())) {
-            context.forward(routed, child);
-        }
+        inlets.get(policy.get().id()).forward(context, routed);
+    }
+
+    /** The jurisdiction the route node chose before the hop; routed afresh only if the header is missing. */
+    private Optional<JurisdictionPolicy> routedBeforeHop(Headers headers, GenericRecord event) {
+        Header header = headers.lastHeader(ROUTED_JURISDICTION);
+        headers.remove(ROUTED_JURISDICTION);
+        return header == null ? engine.route(event)
+                : engine.policies().byId(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private boolean ownedHere(GenericRecord event) {
@@ -110,9 +121,11 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
         return hop.owner().owns(event, partition, hop.partitions());
     }
 
-    private void quarantine(Record<byte[], RoutedEvent> record, byte[] rawValue, String reason, String detail) {
-        Record<byte[], RoutedEvent> out = record.withValue(new RoutedEvent(rawValue, null))
+    private void quarantine(Record<byte[], RoutedEvent> record, byte[] rawValue, QuarantineReason reason,
+            String detail) {
+        Record<byte[], RoutedEvent> out = record.withValue(RoutedEvent.undecoded(rawValue))
                 .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
+        out.headers().remove(ROUTED_JURISDICTION);
         QuarantineHeaders.add(out.headers(), reason, detail, context.recordMetadata().orElse(null));
         context.forward(out, unroutedSink);
         metrics.quarantined(family.name(), RecordMetrics.UNROUTED, reason);

@@ -15,8 +15,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * Budgets and sanitizes the events of one family routed to one jurisdiction, and writes them only to that
  * jurisdiction's topics: the sanitized event, its audit record, or the raw event to quarantine.
  *
- * <p>One instance exists per (jurisdiction, family) and its only children are that jurisdiction's sinks: residency is
- * a property of the topology's shape, not of a lookup that could go wrong at run time. It only sees events whose
+ * <p>One instance exists per (jurisdiction, family), a node of that jurisdiction's {@link JurisdictionLane}, and its
+ * only children are the lane's sinks: residency is a property of the topology's shape, not of a lookup that could go
+ * wrong at run time. It only sees events whose
  * subject its task owns (see {@link GatewayTopology}), read there or brought by the subject hop, so its
  * jurisdiction's ledger store, keyed by the subject pseudonym, holds every charge of those subjects.
  */

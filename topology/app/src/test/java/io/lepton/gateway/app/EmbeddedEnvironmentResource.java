@@ -42,16 +42,20 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
             throw new UncheckedIOException(e);
         }
         String bootstrap = environment.kafka().bootstrapServers();
-        return Map.of(
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
-                "kafka.bootstrap.servers", bootstrap,
-                "gateway.schema-registry.url", environment.registry().confluentApiUrl(),
-                "gateway.hmac-key-dir", keyDir.toString(),
-                "gateway.topics.partitions", "2",
-                "kafka-streams.state.dir", stateDir.toString(),
-                "kafka-streams.num.stream.threads", "1",
-                "kafka-streams.replication.factor", "1",
-                "quarkus.http.test-port", "0");
+        // The gateway's settings by their variable names; Quarkus' own Kafka Streams keys as well, since the
+        // settings config source reads the process environment, which a test resource cannot change.
+        return Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+                Map.entry("SCHEMA_REGISTRY_URL", environment.registry().confluentApiUrl()),
+                Map.entry("LEPTON_HMAC_KEY_DIR", keyDir.toString()),
+                Map.entry("LEPTON_TOPIC_PARTITIONS", "2"),
+                Map.entry("LEPTON_REPLICATION_FACTOR", "1"),
+                Map.entry("quarkus.kafka-streams.bootstrap-servers", bootstrap),
+                Map.entry("kafka-streams.state.dir", stateDir.toString()),
+                Map.entry("kafka-streams.num.stream.threads", "1"),
+                Map.entry("kafka-streams.num.standby.replicas", "0"),
+                Map.entry("kafka-streams.replication.factor", "1"),
+                Map.entry("quarkus.http.test-port", "0"));
     }
 
     @Override

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.TestTopics;
+import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.serdes.avro.AvroDeserializer;
@@ -92,7 +93,7 @@ class GatewayIT {
         List<ConsumerRecord<byte[], byte[]>> all = consumeAll(GatewayTopics.eventOutputs(engine), sent + audited,
                 Duration.ofSeconds(90));
         List<ConsumerRecord<byte[], byte[]>> out = all.stream()
-                .filter(r -> !r.topic().startsWith(Topics.audit(""))).toList();
+                .filter(r -> !r.topic().startsWith(LaneTopics.Kind.AUDIT.prefix())).toList();
         assertThat(out).as("in = out + quarantined").hasSize(sent);
         assertThat(all.size() - out.size()).as("one audit record per sanitized event").isEqualTo(audited);
 
@@ -106,15 +107,15 @@ class GatewayIT {
                 String text = value.toString() + new String(record.key(), StandardCharsets.UTF_8);
                 assertThat(text).as(record.topic()).doesNotContain(RawEvents.TAGGED_VALUES);
                 assertThat(record.topic()).endsWith(value.getSchema().getProp("family"));
-            } else if (record.topic().equals(Topics.QUARANTINE_UNROUTED)) {
+            } else if (record.topic().equals(TestTopics.UNROUTED)) {
                 unrouted.add(record);
             }
         }
-        assertThat(perTopic).containsEntry(Topics.sanitized("eu-gdpr", "customer-service"), 10)
-                .containsEntry(Topics.sanitized("us-ccpa", "recommendation"), 5)
-                .containsEntry(Topics.sanitized("cn-pipl", "financial-sentiment"), 5)
-                .containsEntry(Topics.sanitized("default", "recommendation"), 5)
-                .containsEntry(Topics.QUARANTINE_UNROUTED, 2);
+        assertThat(perTopic).containsEntry(TestTopics.sanitized("eu-gdpr", "customer-service"), 10)
+                .containsEntry(TestTopics.sanitized("us-ccpa", "recommendation"), 5)
+                .containsEntry(TestTopics.sanitized("cn-pipl", "financial-sentiment"), 5)
+                .containsEntry(TestTopics.sanitized("default", "recommendation"), 5)
+                .containsEntry(TestTopics.UNROUTED, 2);
         assertThat(unrouted).extracting(r -> new String(r.headers().lastHeader(QuarantineHeaders.REASON).value(),
                 StandardCharsets.UTF_8)).containsExactlyInAnyOrder("unroutable-region", "undecodable");
         assertThat(registry.subjects()).contains("sanitized.eu-gdpr.customer-service-value");

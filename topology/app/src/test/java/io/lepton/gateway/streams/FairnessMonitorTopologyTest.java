@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.TestTopics;
 import io.lepton.gateway.engine.fairness.ExposureStats;
 import io.lepton.schemas.Action;
 import io.lepton.schemas.AlertStatus;
@@ -56,7 +56,7 @@ class FairnessMonitorTopologyTest {
     @BeforeEach
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
-        SanitizedSchemas.registerAll(engine, codec);
+        OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fairness-monitor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -228,7 +228,7 @@ class FairnessMonitorTopologyTest {
     private List<FairnessAlert> alerts() {
         AvroDeserializer<FairnessAlert> deserializer = new AvroDeserializer<>(registry,
                 AvroSerdeConfig.builder().specificAvroReader(true).build());
-        return driver.createOutputTopic(Topics.FAIRNESS_ALERTS, new StringDeserializer(), deserializer)
+        return driver.createOutputTopic(TestTopics.alerts("eu-gdpr"), new StringDeserializer(), deserializer)
                 .readValuesToList();
     }
 

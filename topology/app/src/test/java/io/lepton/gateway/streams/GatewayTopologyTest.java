@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.TestTopics;
+import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.family.EventFamily;
+import org.apache.kafka.streams.Topology;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
@@ -17,12 +19,8 @@ import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
@@ -52,7 +50,7 @@ class GatewayTopologyTest {
     @BeforeEach
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
-        SanitizedSchemas.registerAll(engine, codec);
+        OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -73,14 +71,14 @@ class GatewayTopologyTest {
         produce(financial("evt-3", "CN"));
         produce(customerService("evt-4", "JP"));
 
-        GenericRecord gdpr = single(Topics.sanitized("eu-gdpr", "customer-service"));
+        GenericRecord gdpr = single(TestTopics.sanitized("eu-gdpr", "customer-service"));
         assertThat(gdpr.get("eventId")).hasToString("evt-1");
         assertThat(gdpr.get("customerEmail")).hasToString("[EMAIL]");
-        GenericRecord ccpa = single(Topics.sanitized("us-ccpa", "recommendation"));
+        GenericRecord ccpa = single(TestTopics.sanitized("us-ccpa", "recommendation"));
         assertThat(ccpa.get("ipAddress")).hasToString("203.0.113.0/24");
-        GenericRecord pipl = single(Topics.sanitized("cn-pipl", "financial-sentiment"));
+        GenericRecord pipl = single(TestTopics.sanitized("cn-pipl", "financial-sentiment"));
         assertThat(pipl.get("eventId")).hasToString("evt-3");
-        GenericRecord fallback = single(Topics.sanitized("default", "customer-service"));
+        GenericRecord fallback = single(TestTopics.sanitized("default", "customer-service"));
         assertThat(fallback.getSchema().getField("customerEmail")).isNull();
 
         for (GenericRecord out : List.of(gdpr, ccpa, pipl, fallback)) {
@@ -92,7 +90,7 @@ class GatewayTopologyTest {
     void sanitizedRecordsAreKeyedBySubjectPseudonym() {
         produce(customerService("evt-1", "DE"));
         produce(customerService("evt-2", "FR"));
-        TestOutputTopic<String, byte[]> out = driver.createOutputTopic(Topics.sanitized("eu-gdpr", "customer-service"),
+        TestOutputTopic<String, byte[]> out = driver.createOutputTopic(TestTopics.sanitized("eu-gdpr", "customer-service"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<String> keys = out.readKeyValuesToList().stream().map(kv -> kv.key).toList();
         assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("eu-gdpr-1.")).doesNotContain("cust-000042");
@@ -115,7 +113,7 @@ class GatewayTopologyTest {
         assertThat(driver.producedTopicNames()).contains(hop);
 
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
-        assertThat(driver.createOutputTopic(Topics.sanitized("eu-gdpr", "customer-service"), new StringDeserializer(),
+        assertThat(driver.createOutputTopic(TestTopics.sanitized("eu-gdpr", "customer-service"), new StringDeserializer(),
                 deserializer).readValuesToList()).extracting(r -> r.get("eventId").toString())
                 .containsExactly("evt-owned", "evt-elsewhere");
     }
@@ -158,7 +156,7 @@ class GatewayTopologyTest {
         raw("raw.financial-sentiment").pipeInput("k3".getBytes(StandardCharsets.UTF_8), unknownSchemaId);
         raw("raw.financial-sentiment").pipeInput("k4".getBytes(StandardCharsets.UTF_8), (byte[]) null);
 
-        List<TestRecord<byte[], byte[]>> quarantined = quarantine(Topics.QUARANTINE_UNROUTED);
+        List<TestRecord<byte[], byte[]>> quarantined = quarantine(TestTopics.UNROUTED);
         assertThat(quarantined).hasSize(4);
         assertThat(header(quarantined.get(0), QuarantineHeaders.REASON)).isEqualTo("unroutable-region");
         assertThat(quarantined.get(0).value()).isEqualTo(unknownRegion);
@@ -177,10 +175,10 @@ class GatewayTopologyTest {
         CustomerServiceEvent noSubject = customerService("evt-5", "CN");
         noSubject.setCustomerId("");
         produce(noSubject);
-        List<TestRecord<byte[], byte[]>> quarantined = quarantine(Topics.quarantine("cn-pipl"));
+        List<TestRecord<byte[], byte[]>> quarantined = quarantine(TestTopics.quarantine("cn-pipl"));
         assertThat(quarantined).hasSize(1);
         assertThat(header(quarantined.get(0), QuarantineHeaders.REASON)).isEqualTo("missing-subject");
-        assertThat(quarantine(Topics.QUARANTINE_UNROUTED)).isEmpty();
+        assertThat(quarantine(TestTopics.UNROUTED)).isEmpty();
     }
 
     @Test
@@ -201,7 +199,7 @@ class GatewayTopologyTest {
         long unrouted = 0;
         for (String topic : GatewayTopics.eventOutputs(engine)) {
             List<TestRecord<byte[], byte[]>> records = quarantine(topic);
-            if (topic.equals(Topics.QUARANTINE_UNROUTED)) {
+            if (topic.equals(TestTopics.UNROUTED)) {
                 unrouted = records.size();
             }
             if (topic.startsWith("privacy.audit.")) {
@@ -217,91 +215,122 @@ class GatewayTopologyTest {
         assertThat(audited).as("one audit record per released event (no budget is spent here)").isEqualTo(sanitized);
         assertThat(unrouted).isEqualTo(4);
         assertThat(GatewayTopics.outputs(engine)).containsAll(GatewayTopics.eventOutputs(engine))
-                .contains(Topics.FAIRNESS_ALERTS);
-        assertThat(quarantine(Topics.FAIRNESS_ALERTS)).as("a handful of events is far below any sample gate")
-                .isEmpty();
+                .contains(TestTopics.alerts("eu-gdpr"), TestTopics.alerts("cn-pipl"));
+        for (var policy : engine.policies().all()) {
+            assertThat(quarantine(TestTopics.alerts(policy.id()))).as("a handful of events is far below any sample gate")
+                    .isEmpty();
+        }
     }
 
     /**
-     * Residency by construction: walking the topology graph from each jurisdiction's sanitize nodes reaches only
-     * sinks whose topics belong to that jurisdiction; a cn-pipl record has no edge to any other zone's topic.
+     * Residency by construction: every node of the built topology, lane nodes, router nodes and stores alike, is
+     * checked against the lanes; the same check runs inside {@link GatewayTopology#build}.
      */
     @Test
-    void noPathLeadsFromAJurisdictionToAnotherJurisdictionsTopics() {
+    void everyNodeOfTheBuiltTopologyKeepsItsLanesDataInTheLane() {
         TopologyDescription description = GatewayTopology.build(engine,
                 new RecordCodec(registry, engine.families().all()), new SimpleMeterRegistry(), 2).describe();
-        Set<String> checkedJurisdictions = new HashSet<>();
-        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
-            for (TopologyDescription.Node node : sub.nodes()) {
-                if (!node.name().startsWith("sanitize-")) {
-                    continue;
-                }
-                String jurisdiction = jurisdictionOf(node.name());
-                checkedJurisdictions.add(jurisdiction);
-                for (String topic : reachableSinkTopics(node)) {
-                    assertThat(topic).as(node.name() + " writes " + topic)
-                            .isIn(Topics.quarantine(jurisdiction), Topics.sanitized(jurisdiction, familyOf(node)),
-                                    Topics.audit(jurisdiction));
-                }
-            }
-        }
-        assertThat(checkedJurisdictions).containsExactlyInAnyOrder("eu-gdpr", "us-ccpa", "cn-pipl", "br-lgpd",
-                "in-dpdp", "sg-pdpa", "default");
-        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
-            for (TopologyDescription.Node node : sub.nodes()) {
-                if (node.name().startsWith("route-") || node.name().startsWith("dispatch-")) {
-                    assertThat(node.successors()).as(node.name() + ": raw records go to no topic but quarantine")
-                            .filteredOn(n -> n instanceof TopologyDescription.Sink)
-                            .extracting(n -> ((TopologyDescription.Sink) n).topic())
-                            .containsOnly(Topics.QUARANTINE_UNROUTED);
-                }
-                if (node.name().startsWith("key-by-subject-")) {
-                    assertThat(reachableSinkTopics(node)).as("re-keyed raw events only go to the internal topic")
-                            .containsExactly("subject-" + node.name().substring("key-by-subject-".length())
-                                    + "-repartition");
-                }
-            }
-        }
+        Lanes lanes = Lanes.of(engine);
+        assertThat(LaneResidency.violations(description, lanes, GatewayTopology.routerTopics(engine))).isEmpty();
+        long laneNodes = description.subtopologies().stream().flatMap(s -> s.nodes().stream())
+                .filter(n -> lanes.all().stream().anyMatch(l -> n.name().startsWith(l.policy().id() + "."))).count();
+        assertThat(laneNodes).as("the check saw the lanes' nodes").isGreaterThanOrEqualTo(7 * 3 * 4);
     }
 
+    /** The negative controls: the check is not vacuous, each kind of miswiring is caught. */
     @Test
-    void piplRawDataCannotReachAnotherZoneEvenWhenItsRegionLooksForeign() {
+    void theResidencyCheckCatchesADeliberatelyMiswiredTopology() {
+        EventFamily customerService = engine.families().byName("customer-service").orElseThrow();
+        String piplSanitizer = "cn-pipl.sanitize.customer-service";
+
+        Topology extraEdge = built();
+        extraEdge.addSink("leak", TestTopics.sanitized("eu-gdpr", "customer-service"), piplSanitizer);
+        assertThat(violations(extraEdge)).anySatisfy(v -> assertThat(v).contains(
+                "cn-pipl node cn-pipl.sanitize.customer-service feeds leak outside its lane"));
+
+        assertThat(sinkViolations(laneSinkWriting(TestTopics.sanitized("eu-gdpr", "customer-service"))))
+                .singleElement().asString().contains("cn-pipl sink cn-pipl.sanitized.customer-service writes "
+                        + "sanitized.eu-gdpr.customer-service, which is not a topic of its lane");
+        assertThat(sinkViolations(laneSinkWriting(LaneTopics.crossBorderAggregates(customerService))))
+                .as("crossBorder: none keeps even aggregates in the zone").singleElement().asString()
+                .contains("writes dp-aggregates.customer-service");
+        assertThat(sinkViolations(laneSinkWriting(TestTopics.lane("cn-pipl").aggregates(customerService))))
+                .as("the in-zone aggregates topic is the lane's own").isEmpty();
+
+        Topology routerLeak = built();
+        routerLeak.addSink("raw-copy", "analytics.everything", "route.customer-service");
+        assertThat(violations(routerLeak)).singleElement().asString()
+                .contains("router sink raw-copy writes analytics.everything");
+
+        Topology sharedStore = built();
+        sharedStore.connectProcessorAndStateStores("eu-gdpr.sanitize.customer-service", "dp-ledger-cn-pipl");
+        assertThat(violations(sharedStore)).singleElement().asString()
+                .contains("eu-gdpr node eu-gdpr.sanitize.customer-service uses store dp-ledger-cn-pipl outside its lane");
+
+        Topology bypass = built();
+        bypass.addSink("cn-pipl.quarantine.customer-service-copy", "quarantine.unrouted", "route.customer-service");
+        bypass.addProcessor("side-door", Inert::new, "route.customer-service");
+        bypass.connectProcessorAndStateStores("side-door", "dp-ledger-cn-pipl");
+        assertThat(violations(bypass)).anySatisfy(v -> assertThat(v).contains("router node side-door uses stores"));
+    }
+
+    /**
+     * A router node feeding cn-pipl's sanitizer, whose sanitized sink writes {@code topic}: a lane that names the
+     * wrong topic, the miswiring a change to the lane itself could introduce.
+     */
+    private Topology laneSinkWriting(String topic) {
+        Topology topology = new Topology();
+        topology.addSource("source.customer-service", "raw.customer-service");
+        topology.addProcessor("route.customer-service", Inert::new, "source.customer-service");
+        topology.addProcessor("cn-pipl.sanitize.customer-service", Inert::new, "route.customer-service");
+        topology.addSink("cn-pipl.sanitized.customer-service", topic, "cn-pipl.sanitize.customer-service");
+        return topology;
+    }
+
+    /** A node that does nothing: only the shape of the graph matters to the residency check. */
+    private static final class Inert implements org.apache.kafka.streams.processor.api.Processor<Object, Object, Object, Object> {
+        @Override
+        public void process(org.apache.kafka.streams.processor.api.Record<Object, Object> record) {}
+    }
+
+    /** Violations of a partial graph, leaving out the inlets it does not build. */
+    private List<String> sinkViolations(Topology partial) {
+        return violations(partial).stream().filter(v -> !v.contains("has no edge from the router")).toList();
+    }
+
+    private Topology built() {
+        return GatewayTopology.build(engine, new RecordCodec(registry, engine.families().all()),
+                new SimpleMeterRegistry(), 2);
+    }
+
+    private List<String> violations(Topology topology) {
+        return LaneResidency.violations(topology.describe(), Lanes.of(engine), GatewayTopology.routerTopics(engine));
+    }
+
+    /**
+     * A cn-pipl stream large and biased enough to pass the fairness sample gate reaches only cn-pipl's topics and
+     * stores, topic by topic, internal ones included (the subject hop, which carries raw events inside the raw
+     * cluster, is the one exception and holds no output).
+     */
+    @Test
+    void piplDataReachesOnlyPiplTopicsEvenWithFairnessAlertsAndForeignLookingRegions() {
         produce(customerService("cn-1", "CN"));
         produce(customerService("cn-2", "CN-11"));
-        for (String topic : GatewayTopics.outputs(engine)) {
-            long records = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                    .getQueueSize();
-            if (records > 0) {
-                assertThat(topic).contains("cn-pipl");
-            }
+        for (int i = 0; i < 600; i++) {
+            var event = financial("fin-cn-" + i, "CN");
+            event.setAccountId("cn-subject-" + i);
+            event.setGender(i % 2 == 0 ? "F" : "M");
+            event.setApproved(i % 2 == 0 ? i % 10 < 4 : true);
+            produce(event);
         }
-    }
-
-    private static String jurisdictionOf(String sanitizeNode) {
-        String rest = sanitizeNode.substring("sanitize-".length());
-        for (EventFamily family : TestGateway.FAMILIES.all()) {
-            if (rest.endsWith("-" + family.name())) {
-                return rest.substring(0, rest.length() - family.name().length() - 1);
+        assertThat(driver.createOutputTopic(TestTopics.alerts("cn-pipl"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).getQueueSize()).as("the fairness monitor spoke").isPositive();
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.contains("-subject-") && topic.endsWith("-repartition")) {
+                continue;
             }
+            assertThat(topic).as("topic written for cn-pipl events").contains("cn-pipl");
         }
-        throw new AssertionError("unexpected node " + sanitizeNode);
-    }
-
-    private static String familyOf(TopologyDescription.Node node) {
-        return node.name().substring(("sanitize-" + jurisdictionOf(node.name()) + "-").length());
-    }
-
-    private static List<String> reachableSinkTopics(TopologyDescription.Node start) {
-        List<String> topics = new ArrayList<>();
-        List<TopologyDescription.Node> frontier = new ArrayList<>(start.successors());
-        while (!frontier.isEmpty()) {
-            TopologyDescription.Node node = frontier.remove(frontier.size() - 1);
-            if (node instanceof TopologyDescription.Sink sink) {
-                topics.add(sink.topic());
-            }
-            frontier.addAll(node.successors());
-        }
-        return topics;
     }
 
     private void produce(SpecificRecord event) {

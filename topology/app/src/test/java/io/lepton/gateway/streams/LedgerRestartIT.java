@@ -6,7 +6,7 @@ import io.lepton.embedded.EmbeddedEnvironment;
 import io.lepton.embedded.junit.EmbeddedEnvironmentExtension;
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.TestTopics;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
@@ -65,7 +65,7 @@ class LedgerRestartIT {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(
                 RegistryClientConfig.builder(env.registry().confluentApiUrl()).build());
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
-        SanitizedSchemas.registerAll(engine, codec);
+        OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         String subject = "restart-subject-" + System.nanoTime();
 
         try (KafkaStreams first = start(engine, codec, env, Files.createDirectory(stateDirs.resolve("first")))) {
@@ -152,7 +152,7 @@ class LedgerRestartIT {
         Map<String, GenericRecord> byEventId = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.audit("eu-gdpr")));
+            consumer.subscribe(Set.of(TestTopics.audit("eu-gdpr")));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (byEventId.size() < n && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

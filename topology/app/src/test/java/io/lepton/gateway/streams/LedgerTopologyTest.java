@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.Topics;
+import io.lepton.gateway.TestTopics;
 import io.lepton.gateway.engine.dp.BudgetState;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.schemas.CustomerServiceEvent;
@@ -51,7 +51,7 @@ class LedgerTopologyTest {
     @BeforeEach
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
-        SanitizedSchemas.registerAll(engine, codec);
+        OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -70,11 +70,11 @@ class LedgerTopologyTest {
         for (int i = 0; i < 10; i++) {
             produce(event("DE", DAY_ONE.plusSeconds(i)), "producer-key-" + i);
         }
-        List<KeyValue<String, GenericRecord>> sanitized = read(Topics.sanitized("eu-gdpr", "customer-service"));
+        List<KeyValue<String, GenericRecord>> sanitized = read(TestTopics.sanitized("eu-gdpr", "customer-service"));
         assertThat(sanitized).hasSize(10);
         assertThat(sanitized.subList(0, 8)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNotNull());
         assertThat(sanitized.subList(8, 10)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNull());
-        List<KeyValue<String, GenericRecord>> audit = read(Topics.audit("eu-gdpr"));
+        List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit("eu-gdpr"));
         assertThat(audit).extracting(kv -> kv.value.get("budgetOutcome").toString())
                 .containsExactly("RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED",
                         "RELEASED", "WITHHELD", "WITHHELD");
@@ -93,10 +93,10 @@ class LedgerTopologyTest {
             produce(event("DE", DAY_ONE.plusSeconds(i)), "k");
         }
         produce(event("FR", DAY_TWO.plusSeconds(5)), "k");
-        List<String> outcomes = read(Topics.audit("eu-gdpr")).stream()
+        List<String> outcomes = read(TestTopics.audit("eu-gdpr")).stream()
                 .map(kv -> kv.value.get("budgetOutcome").toString()).toList();
         assertThat(outcomes.subList(7, 10)).containsExactly("RELEASED", "WITHHELD", "RELEASED");
-        List<KeyValue<String, GenericRecord>> sanitized = read(Topics.sanitized("eu-gdpr", "customer-service"));
+        List<KeyValue<String, GenericRecord>> sanitized = read(TestTopics.sanitized("eu-gdpr", "customer-service"));
         assertThat(sanitized.get(9).value.get("satisfaction")).isNotNull();
     }
 
@@ -105,8 +105,8 @@ class LedgerTopologyTest {
         for (int i = 0; i < 10; i++) {
             produce(event("JP", DAY_ONE.plusSeconds(i)), "k");
         }
-        assertThat(read(Topics.sanitized("default", "customer-service"))).hasSize(8);
-        List<KeyValue<String, GenericRecord>> audit = read(Topics.audit("default"));
+        assertThat(read(TestTopics.sanitized("default", "customer-service"))).hasSize(8);
+        List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit("default"));
         assertThat(audit).hasSize(10);
         assertThat(audit.subList(8, 10)).allSatisfy(kv -> {
             assertThat(kv.value.get("budgetOutcome")).hasToString("SUPPRESSED");
@@ -121,9 +121,9 @@ class LedgerTopologyTest {
         produce(RawEvents.customerService("evt-a", "DE"), "cust-000042");
         produce(RawEvents.financial("evt-b", "CN"), "acct-5555");
         produce(RawEvents.recommendation("evt-c", "US-CA"), "user-123456");
-        String sanitizedKey = read(Topics.sanitized("eu-gdpr", "customer-service")).get(0).key;
+        String sanitizedKey = read(TestTopics.sanitized("eu-gdpr", "customer-service")).get(0).key;
         for (String jurisdiction : List.of("eu-gdpr", "cn-pipl", "us-ccpa")) {
-            List<KeyValue<String, GenericRecord>> audit = read(Topics.audit(jurisdiction));
+            List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit(jurisdiction));
             assertThat(audit).hasSize(1);
             String text = audit.get(0).key + audit.get(0).value;
             assertThat(text).doesNotContain(RawEvents.TAGGED_VALUES).doesNotContain(sanitizedKey)

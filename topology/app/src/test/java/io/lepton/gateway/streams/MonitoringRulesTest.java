@@ -1,5 +1,6 @@
 package io.lepton.gateway.streams;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.engine.fairness.MetricResult;
@@ -32,7 +33,7 @@ class MonitoringRulesTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RecordMetrics records = new RecordMetrics(registry);
         records.outcome("customer-service", "eu-gdpr", "released");
-        records.quarantined("customer-service", RecordMetrics.UNROUTED, "undecodable");
+        records.quarantined("customer-service", RecordMetrics.UNROUTED, QuarantineReason.UNDECODABLE);
         records.detections("eu-gdpr", Map.of("EMAIL", 1));
         new BudgetMetrics(registry).exhausted("eu-gdpr", "withheld");
         FairnessMeters fairness = new FairnessMeters(registry);

@@ -35,7 +35,7 @@ class SubjectPartitionerTest {
         for (int p = 0; p < 3; p++) {
             assertThat(owner.owns(event, p, 3)).as("partition " + p).isEqualTo(p == home);
         }
-        assertThat(owner.partitions("hop", new byte[0], new RoutedEvent(new byte[0], event), 3))
+        assertThat(owner.partitions("hop", new byte[0], new RoutedEvent(new byte[0], event, null), 3))
                 .isEqualTo(Optional.of(Set.of(home)));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /** The built-in engine with random keys, as the topology tests run it. */
 final class TestGateway {
 
-    static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    static final EventFamilies FAMILIES = EventFamilies.discover();
     static final PolicySet POLICIES = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES));
 
     private TestGateway() {}

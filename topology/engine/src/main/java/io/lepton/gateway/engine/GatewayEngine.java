@@ -94,7 +94,8 @@ public final class GatewayEngine {
     public Outcome process(EventFamily family, GenericRecord raw, PrivacyLedger ledger) {
         Optional<JurisdictionPolicy> policy = route(raw);
         if (policy.isEmpty()) {
-            return new Outcome.Quarantined(null, "unroutable-region", "region missing or not an ISO 3166 code");
+            return new Outcome.Quarantined(null, QuarantineReason.UNROUTABLE_REGION,
+                    "region missing or not an ISO 3166 code");
         }
         return sanitize(policy.get(), family, raw, ledger);
     }
@@ -108,7 +109,7 @@ public final class GatewayEngine {
         try {
             return privacyGate.release(sanitizer(policy.id(), family.name()), raw, ledger);
         } catch (SanitizationException e) {
-            return new Outcome.Quarantined(policy.id(), e.reason(), e.getMessage());
+            return new Outcome.Quarantined(policy, e.reason(), e.getMessage());
         }
     }
 

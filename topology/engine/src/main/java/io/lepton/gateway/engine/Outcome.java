@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine;
 
+import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.sanitize.SanitizedEvent;
 import io.lepton.schemas.AuditRecord;
@@ -9,7 +10,8 @@ import io.lepton.schemas.AuditRecord;
  * subject's privacy budget is spent, or quarantined with a reason.
  *
  * <p>The topology and {@code ./gateway dry-run} both act on this one type, which is what makes their outputs identical.
- * Released and suppressed events carry their audit record, written to {@link Topics#audit(String)}.
+ * Released and suppressed events carry their audit record, written to the lane's {@link LaneTopics#audit() audit
+ * topic}.
  */
 public sealed interface Outcome {
 
@@ -17,11 +19,11 @@ public sealed interface Outcome {
     String topic();
 
     /** The event was sanitized under {@code policy} and goes to the jurisdiction's sanitized topic. */
-    record Released(JurisdictionPolicy policy, String family, SanitizedEvent event, AuditRecord audit)
+    record Released(JurisdictionPolicy policy, EventFamily family, SanitizedEvent event, AuditRecord audit)
             implements Outcome {
         @Override
         public String topic() {
-            return Topics.sanitized(policy.id(), family);
+            return LaneTopics.of(policy).sanitized(family);
         }
     }
 
@@ -29,21 +31,23 @@ public sealed interface Outcome {
      * The subject's budget is spent and the policy says {@code onExhausted: suppress}: no sanitized record is written,
      * only the audit record.
      */
-    record Suppressed(JurisdictionPolicy policy, String family, AuditRecord audit) implements Outcome {
+    record Suppressed(JurisdictionPolicy policy, EventFamily family, AuditRecord audit) implements Outcome {
         @Override
         public String topic() {
-            return Topics.audit(policy.id());
+            return LaneTopics.of(policy).audit();
         }
     }
 
     /**
-     * The event could not be processed safely; its raw bytes go to the quarantine topic of {@code jurisdiction}
-     * ({@code null}: unrouted), which lives in that jurisdiction's zone.
+     * The event could not be processed safely; its raw bytes go to the quarantine topic of {@code policy}'s lane, which
+     * lives in that jurisdiction's zone, or to {@link LaneTopics#UNROUTED_QUARANTINE} when {@code policy} is null.
+     *
+     * @param detail a human-readable explanation that never contains a field value
      */
-    record Quarantined(String jurisdiction, String reason, String detail) implements Outcome {
+    record Quarantined(JurisdictionPolicy policy, QuarantineReason reason, String detail) implements Outcome {
         @Override
         public String topic() {
-            return jurisdiction == null ? Topics.QUARANTINE_UNROUTED : Topics.quarantine(jurisdiction);
+            return policy == null ? LaneTopics.UNROUTED_QUARANTINE : LaneTopics.of(policy).quarantine();
         }
     }
 }

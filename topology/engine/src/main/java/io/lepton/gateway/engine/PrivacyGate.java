@@ -4,6 +4,7 @@ import io.lepton.gateway.engine.dp.BudgetPolicy;
 import io.lepton.gateway.engine.dp.BudgetState;
 import io.lepton.gateway.engine.dp.PrivacyAccountant;
 import io.lepton.gateway.engine.dp.PrivacyLedger;
+import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.DpSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
@@ -12,7 +13,6 @@ import io.lepton.gateway.engine.sanitize.RecordSanitizer;
 import io.lepton.gateway.engine.sanitize.SanitizationException;
 import io.lepton.gateway.engine.sanitize.SanitizedEvent;
 import io.lepton.schemas.BudgetOutcome;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
@@ -42,7 +42,7 @@ final class PrivacyGate {
      */
     Outcome release(RecordSanitizer sanitizer, GenericRecord raw, PrivacyLedger ledger) {
         JurisdictionPolicy policy = sanitizer.policy();
-        String family = sanitizer.family().name();
+        EventFamily family = sanitizer.family();
         if (!sanitizer.hasDpFields() || !policy.dp().enabled()) {
             DpRelease release = sanitizer.hasDpFields() ? DpRelease.WITHHOLD : DpRelease.RELEASE;
             SanitizedEvent event = sanitizer.sanitize(raw, release);
@@ -53,7 +53,7 @@ final class PrivacyGate {
         String subject = sanitizer.requireSubjectKey(raw);
         BudgetState current = ledger.get(policy.id(), subject);
         double cost = sanitizer.epsilonCost();
-        PrivacyAccountant.Decision decision = accountants.get(policy.id()).charge(current, eventTime(raw), cost);
+        PrivacyAccountant.Decision decision = accountants.get(policy.id()).charge(current, sanitizer.family().occurredAt(raw), cost);
         if (decision.allowed()) {
             SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.RELEASE);
             ledger.put(policy.id(), subject, decision.next());
@@ -79,17 +79,5 @@ final class PrivacyGate {
         if (!next.equals(current)) {
             ledger.put(jurisdiction, subject, next);
         }
-    }
-
-    /** The event's {@code occurredAt} in epoch milliseconds (a long, or an Instant when logical types are converted). */
-    static long eventTime(GenericRecord raw) {
-        Object occurredAt = raw.getSchema().getField("occurredAt") == null ? null : raw.get("occurredAt");
-        if (occurredAt instanceof Long millis) {
-            return millis;
-        }
-        if (occurredAt instanceof Instant instant) {
-            return instant.toEpochMilli();
-        }
-        throw new SanitizationException("missing-event-time", "occurredAt is needed to charge the privacy budget");
     }
 }

@@ -127,8 +127,11 @@ class DpReleaseTest {
         broken.setSentiment(Double.NaN);
         for (int i = 0; i < 20; i++) {
             Outcome outcome = engine.process(FINANCIAL, SampleEvents.generic(broken), ledger);
-            assertThat(outcome).isEqualTo(new Outcome.Quarantined("eu-gdpr", "invalid-dp-value",
-                    "invalid-dp-value: a dp field is NaN, which has no place in its bounds"));
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Quarantined.class, q -> {
+                assertThat(q.topic()).isEqualTo("quarantine.eu-gdpr");
+                assertThat(q.reason()).isEqualTo(QuarantineReason.INVALID_DP_VALUE);
+                assertThat(q.detail()).isEqualTo("invalid-dp-value: a dp field is NaN, which has no place in its bounds");
+            });
         }
         Outcome.Released good = (Outcome.Released) engine.process(FINANCIAL, SampleEvents.financialSentiment("DE"),
                 ledger);

@@ -59,7 +59,7 @@ class PrivacyBudgetTest {
         }
         Outcome outcome = engine.process(CUSTOMER_SERVICE, event("JP", "cust-1", SampleEvents.AT), ledger);
         assertThat(outcome).isInstanceOf(Outcome.Suppressed.class);
-        assertThat(outcome.topic()).isEqualTo(Topics.audit("default"));
+        assertThat(outcome.topic()).isEqualTo("privacy.audit.default");
         AuditRecord audit = ((Outcome.Suppressed) outcome).audit();
         assertThat(audit.getBudgetOutcome()).hasToString("SUPPRESSED");
         assertThat(audit.getBudgetExhausted()).isTrue();

@@ -10,7 +10,7 @@ import java.util.Map;
 /** Built-in families and policies with freshly generated keys: what most engine tests run against. */
 public final class TestEngines {
 
-    public static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    public static final EventFamilies FAMILIES = EventFamilies.discover();
     public static final PolicySet POLICIES = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES));
 
     private TestEngines() {}

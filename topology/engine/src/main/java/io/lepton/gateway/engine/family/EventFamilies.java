@@ -1,27 +1,23 @@
 package io.lepton.gateway.engine.family;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 
 /**
- * The event families the gateway processes, keyed by name, loaded from the {@code .avsc} files of the schemas jar.
+ * The event families the gateway processes, keyed by name, discovered from the {@code .avsc} files on the class path.
  *
- * <p>Loading the {@code .avsc} resources rather than the generated classes' {@code SCHEMA$} keeps one source of
- * truth and lets a deployment add a family by shipping a schema file.
+ * <p>Every schema under {@value #SCHEMA_PACKAGE} that carries a {@code "family"} property is a raw event family, so a
+ * deployment adds a family by shipping a tagged schema file there (in the schemas jar or any jar beside it), with no
+ * code change: its privacy tags drive the sanitizer, its {@code family} names its topics. Schemas without the property
+ * (the gateway's own output records) are not families.
  */
 public final class EventFamilies {
 
-    /** Resource names of the built-in raw schemas inside the schemas jar. */
-    static final List<String> BUILT_IN = List.of(
-            "io/lepton/schemas/customer-service.avsc",
-            "io/lepton/schemas/recommendation.avsc",
-            "io/lepton/schemas/financial-sentiment.avsc");
+    /** The class-path directory scanned for raw event schemas. */
+    static final String SCHEMA_PACKAGE = "io/lepton/schemas";
 
     private final Map<String, EventFamily> byName;
 
@@ -29,25 +25,32 @@ public final class EventFamilies {
         this.byName = byName;
     }
 
-    /** The three built-in families. */
-    public static EventFamilies builtIn() {
-        Map<String, EventFamily> families = new LinkedHashMap<>();
-        for (String resource : BUILT_IN) {
-            EventFamily family = EventFamily.fromSchema(load(resource));
-            families.put(family.name(), family);
-        }
-        return new EventFamilies(Map.copyOf(families));
+    /**
+     * The families on the class path.
+     *
+     * @throws IllegalStateException when none is found, or two schemas claim one family name
+     */
+    public static EventFamilies discover() {
+        return discover(EventFamilies.class.getClassLoader());
     }
 
-    private static Schema load(String resource) {
-        try (InputStream in = EventFamilies.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource not on the class path: " + resource);
+    static EventFamilies discover(ClassLoader loader) {
+        Map<String, EventFamily> families = new TreeMap<>();
+        for (Schema schema : SchemaResources.load(SCHEMA_PACKAGE, loader)) {
+            if (schema.getProp("family") != null) {
+                EventFamily family = EventFamily.fromSchema(schema);
+                EventFamily previous = families.put(family.name(), family);
+                if (previous != null) {
+                    throw new IllegalStateException("two schemas on the class path claim family " + family.name()
+                            + ": " + previous.rawSchema().getFullName() + " and " + schema.getFullName());
+                }
             }
-            return new Schema.Parser().parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
+        if (families.isEmpty()) {
+            throw new IllegalStateException("no event family schema (an .avsc with a \"family\" property) under "
+                    + SCHEMA_PACKAGE + " on the class path");
+        }
+        return new EventFamilies(Map.copyOf(families));
     }
 
     public Optional<EventFamily> byName(String name) {

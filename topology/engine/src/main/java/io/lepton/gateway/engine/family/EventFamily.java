@@ -1,9 +1,11 @@
 package io.lepton.gateway.engine.family;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -16,10 +18,13 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class EventFamily {
 
+    private static final String OCCURRED_AT = "occurredAt";
+
     private final String name;
     private final Schema rawSchema;
     private final String subjectField;
     private final int subjectPosition;
+    private final int occurredAtPosition;
     private final Map<String, FieldTags> tags;
 
     private EventFamily(String name, Schema rawSchema, String subjectField, Map<String, FieldTags> tags) {
@@ -27,6 +32,7 @@ public final class EventFamily {
         this.rawSchema = rawSchema;
         this.subjectField = subjectField;
         this.subjectPosition = rawSchema.getField(subjectField).pos();
+        this.occurredAtPosition = rawSchema.getField(OCCURRED_AT).pos();
         this.tags = tags;
     }
 
@@ -58,10 +64,16 @@ public final class EventFamily {
         if (subject == null) {
             throw new IllegalArgumentException(rawSchema.getFullName() + ": no field tagged \"subject\": true");
         }
-        for (String required : List.of("eventId", "occurredAt", "region")) {
+        for (String required : List.of("eventId", OCCURRED_AT, "region")) {
             if (rawSchema.getField(required) == null) {
                 throw new IllegalArgumentException(rawSchema.getFullName() + ": missing required field " + required);
             }
+        }
+        Schema occurredAt = rawSchema.getField(OCCURRED_AT).schema();
+        if (occurredAt.getType() != Schema.Type.LONG
+                || !"timestamp-millis".equals(occurredAt.getProp(LogicalType.LOGICAL_TYPE_PROP))) {
+            throw new IllegalArgumentException(rawSchema.getFullName() + ": " + OCCURRED_AT
+                    + " must be a non-null long with logicalType timestamp-millis");
         }
         return new EventFamily(name, rawSchema, subject, Map.copyOf(tags));
     }
@@ -86,6 +98,16 @@ public final class EventFamily {
     public String subject(GenericRecord raw) {
         Object subject = raw.get(subjectPosition);
         return subject == null || subject.toString().isBlank() ? null : subject.toString();
+    }
+
+    /**
+     * The event time of {@code raw}: its {@code occurredAt} in epoch milliseconds. The one definition of event time,
+     * used for budget periods, fairness windows and aggregate windows alike; the schema check at construction makes
+     * it a required long, so every decoded event has one.
+     */
+    public long occurredAt(GenericRecord raw) {
+        Object value = raw.get(occurredAtPosition);
+        return value instanceof Instant instant ? instant.toEpochMilli() : (Long) value;
     }
 
     public FieldTags tags(String fieldName) {

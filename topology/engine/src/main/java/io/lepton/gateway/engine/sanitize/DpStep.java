@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.dp.FieldNoiser;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -22,7 +23,7 @@ record DpStep(int rawPosition, int outPosition, Schema.Type type, FieldNoiser no
         }
         Number number = (Number) value;
         if (Double.isNaN(number.doubleValue())) {
-            throw new SanitizationException("invalid-dp-value", "a dp field is NaN, which has no place in its bounds");
+            throw new SanitizationException(QuarantineReason.INVALID_DP_VALUE, "a dp field is NaN, which has no place in its bounds");
         }
         out.put(outPosition, switch (type) {
             case INT -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, noiser.noise(number.longValue())));

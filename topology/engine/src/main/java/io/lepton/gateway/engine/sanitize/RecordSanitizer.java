@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.action.FieldAction;
 import io.lepton.gateway.engine.crypto.Pseudonymizer;
 import io.lepton.gateway.engine.family.EventFamily;
@@ -90,7 +91,7 @@ public final class RecordSanitizer {
     public String requireSubjectKey(GenericRecord raw) {
         String key = subjectKey(raw);
         if (key == null) {
-            throw new SanitizationException("missing-subject", "field " + family.subjectField() + " is empty");
+            throw new SanitizationException(QuarantineReason.MISSING_SUBJECT, "field " + family.subjectField() + " is empty");
         }
         return key;
     }

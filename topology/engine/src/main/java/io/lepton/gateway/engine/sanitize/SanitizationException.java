@@ -1,5 +1,7 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
+
 /**
  * A record that cannot be sanitized safely; the caller quarantines it with {@link #reason()} as the reason header.
  *
@@ -7,15 +9,14 @@ package io.lepton.gateway.engine.sanitize;
  */
 public final class SanitizationException extends RuntimeException {
 
-    private final String reason;
+    private final QuarantineReason reason;
 
-    public SanitizationException(String reason, String detail) {
-        super(reason + ": " + detail);
+    public SanitizationException(QuarantineReason reason, String detail) {
+        super(reason.headerValue() + ": " + detail);
         this.reason = reason;
     }
 
-    /** A short machine-readable reason code, e.g. {@code missing-subject} or {@code oversize-text}. */
-    public String reason() {
+    public QuarantineReason reason() {
         return reason;
     }
 }

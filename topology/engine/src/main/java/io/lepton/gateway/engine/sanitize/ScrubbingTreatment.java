@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.action.FieldAction;
 import io.lepton.gateway.engine.action.FieldActions;
 import io.lepton.gateway.engine.action.RedactAction;
@@ -119,7 +120,7 @@ final class ScrubbingTreatment implements FreeTextTreatment {
             result = scrubber.scrub(text, linked,
                     (type, match) -> actionsByType.getOrDefault(type, fallback).applyToText(match));
         } catch (OversizeTextException e) {
-            throw new SanitizationException("oversize-text", "free text of " + e.length()
+            throw new SanitizationException(QuarantineReason.OVERSIZE_TEXT, "free text of " + e.length()
                     + " characters exceeds the policy limit of " + e.maxChars());
         }
         result.countsByType().forEach((type, count) -> detections.merge(type, count, Integer::sum));

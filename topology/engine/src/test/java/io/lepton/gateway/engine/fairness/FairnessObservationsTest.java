@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class FairnessObservationsTest {
 
-    private static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    private static final EventFamilies FAMILIES = EventFamilies.discover();
 
     private static FairnessObservations of(String family) {
         return FairnessObservations.of(FAMILIES.byName(family).orElseThrow());
@@ -82,7 +82,7 @@ class FairnessObservationsTest {
     void aNewProtectedFieldBecomesAnAttributeWithoutCodeChange() {
         GenericRecord event = record("""
                 {"type": "record", "name": "Loan", "family": "loan", "fields": [
-                  {"name": "eventId", "type": "string"}, {"name": "occurredAt", "type": "long"},
+                  {"name": "eventId", "type": "string"}, {"name": "occurredAt", "type": {"type": "long", "logicalType": "timestamp-millis"}},
                   {"name": "region", "type": "string"}, {"name": "id", "type": "string", "subject": true},
                   {"name": "ethnicity", "type": ["null", "string"], "default": null, "protected": true},
                   {"name": "ok", "type": "boolean", "fairness": "decision"}]}""");
@@ -96,7 +96,7 @@ class FairnessObservationsTest {
     void inconsistentTagsFailAtStartUp() {
         String base = """
                 {"type": "record", "name": "Bad", "family": "bad", "fields": [
-                  {"name": "eventId", "type": "string"}, {"name": "occurredAt", "type": "long"},
+                  {"name": "eventId", "type": "string"}, {"name": "occurredAt", "type": {"type": "long", "logicalType": "timestamp-millis"}},
                   {"name": "region", "type": "string"}, {"name": "id", "type": "string", "subject": true},
                   %s]}""";
         assertThatThrownBy(() -> family(base.formatted(

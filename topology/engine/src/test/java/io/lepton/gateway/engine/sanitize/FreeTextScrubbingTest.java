@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.engine.GatewayEngine;
@@ -52,8 +53,8 @@ class FreeTextScrubbingTest {
         builder.setMessage("x".repeat(25_000) + " write to jane.roe@example.com");
         Outcome pipl = engine.process(family, SampleEvents.generic(builder), new InMemoryPrivacyLedger());
         assertThat(pipl).isInstanceOfSatisfying(Outcome.Quarantined.class, q -> {
-            assertThat(q.jurisdiction()).isEqualTo("cn-pipl");
-            assertThat(q.reason()).isEqualTo("oversize-text");
+            assertThat(q.policy().id()).isEqualTo("cn-pipl");
+            assertThat(q.reason()).isEqualTo(QuarantineReason.OVERSIZE_TEXT);
             assertThat(q.detail()).doesNotContain("jane");
         });
         builder.setRegion("DE");

@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.engine.GatewayEngine;
@@ -82,8 +83,10 @@ class RecordSanitizerTest {
         GenericRecord raw = SampleEvents.generic(builder);
         EventFamily family = TestEngines.FAMILIES.byName("customer-service").orElseThrow();
         Outcome outcome = engine.process(family, raw, new InMemoryPrivacyLedger());
-        assertThat(outcome).isEqualTo(new Outcome.Quarantined("eu-gdpr", "missing-subject",
-                "missing-subject: field customerId is empty"));
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Quarantined.class, q -> {
+            assertThat(q.reason()).isEqualTo(QuarantineReason.MISSING_SUBJECT);
+            assertThat(q.detail()).isEqualTo("missing-subject: field customerId is empty");
+        });
         assertThat(outcome.topic()).isEqualTo("quarantine.eu-gdpr");
     }
 

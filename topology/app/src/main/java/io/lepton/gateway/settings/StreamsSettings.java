@@ -1,0 +1,87 @@
+package io.lepton.gateway.settings;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How Kafka Streams and its clients run the gateway topology: the same for {@code run}, {@code demo}, {@code replay}
+ * and {@code bench}, which differ only in the values they pass.
+ *
+ * <p>Fixed choices, measured by {@code ./gateway bench}: {@code max.task.idle.ms=-1}, since a task reads the raw topics
+ * and the (usually empty) subject hop and Kafka Streams' default would hold records back until the empty partitions
+ * are known to be caught up, and nothing here needs cross-partition timestamp order (windows, periods and stream
+ * time all come from each event's own {@code occurredAt}); snappy compression, because the gateway fans out to many
+ * partitions in small batches and Kafka's lz4 writer allocates two fresh 64 KB blocks per batch where snappy's
+ * recycles its buffers; and under exactly-once a producer linger of one commit interval, since nothing is visible to
+ * {@code read_committed} consumers before the commit anyway.
+ *
+ * @param replicationFactor of the internal topics Kafka Streams creates (-1: the broker default)
+ * @param minInsyncReplicas of those topics, empty for the broker default
+ * @param groupInstanceId static membership id, empty for dynamic membership
+ * @param security Kafka client security settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*})
+ */
+public record StreamsSettings(String applicationId, String bootstrapServers, String processingGuarantee, int threads,
+        int commitIntervalMs, String stateDir, int standbyReplicas, Optional<String> groupInstanceId,
+        int sessionTimeoutMs, int producerLingerMs, int replicationFactor, Optional<Integer> minInsyncReplicas,
+        Map<String, String> security) {
+
+    public StreamsSettings {
+        security = Map.copyOf(security);
+    }
+
+    static StreamsSettings from(Environment env) {
+        String guarantee = env.oneOf(SettingVariable.KAFKA_STREAMS_PROCESSING_GUARANTEE,
+                StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
+        int commitInterval = env.integer(SettingVariable.KAFKA_STREAMS_COMMIT_INTERVAL_MS, 1);
+        int defaultLinger = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? commitInterval : 5;
+        return new StreamsSettings(
+                env.string(SettingVariable.KAFKA_STREAMS_APPLICATION_ID),
+                env.string(SettingVariable.KAFKA_BOOTSTRAP_SERVERS),
+                guarantee,
+                env.integer(SettingVariable.KAFKA_STREAMS_THREADS, 1),
+                commitInterval,
+                env.string(SettingVariable.KAFKA_STREAMS_STATE_DIR),
+                env.integer(SettingVariable.KAFKA_STREAMS_NUM_STANDBY_REPLICAS, 0),
+                env.optional(SettingVariable.KAFKA_STREAMS_GROUP_INSTANCE_ID),
+                env.integer(SettingVariable.KAFKA_STREAMS_SESSION_TIMEOUT_MS, 1000),
+                env.optionalInteger(SettingVariable.KAFKA_PRODUCER_LINGER_MS, 0).orElse(defaultLinger),
+                env.integer(SettingVariable.LEPTON_REPLICATION_FACTOR, -1),
+                env.optionalInteger(SettingVariable.LEPTON_MIN_INSYNC_REPLICAS, 1),
+                env.kafkaSecurity());
+    }
+
+    /** The complete Kafka Streams configuration. */
+    public Properties toProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        minInsyncReplicas.ifPresent(isr -> props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), isr));
+        groupInstanceId.ifPresent(id -> props.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), producerLingerMs);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "snappy");
+        props.putAll(security);
+        return props;
+    }
+
+    /** Settings for an admin client on the same cluster with the same security (topic creation at start-up). */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> admin = new java.util.HashMap<>(security);
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return admin;
+    }
+}
