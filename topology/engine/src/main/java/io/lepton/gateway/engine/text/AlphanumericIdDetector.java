@@ -32,7 +32,7 @@ final class AlphanumericIdDetector {
                 return ibanEnd;
             }
         }
-        if (len == 9 && "STFG".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
+        if (len == 9 && "STFGM".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
             && Checksums.nricCheckLetter(c0, text.subSequence(start + 1, start + 8)) == text.charAt(start + 8)) {
             sink.add(start, end, TextPiiType.SG_NRIC);
             return end;

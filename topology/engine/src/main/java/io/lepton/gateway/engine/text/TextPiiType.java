@@ -31,7 +31,7 @@ public enum TextPiiType {
     BR_CNPJ(0),
     /** UK National Insurance numbers (allocated prefixes, suffix A-D). */
     UK_NINO(1),
-    /** Singapore NRIC / FIN (S, T, F, G series with their check letter). */
+    /** Singapore NRIC / FIN (S, T, F, G and M series with their check letter). */
     SG_NRIC(0),
     /** Bitcoin addresses: Base58Check (P2PKH, P2SH) and Bech32 / Bech32m (SegWit). */
     CRYPTO_WALLET(0),
