@@ -39,7 +39,7 @@ public enum TextPiiType {
     CREDENTIAL_URL(1),
     /** Calendar dates introduced as a date of birth ("born on", "DOB:", "data de nascimento", "出生日期"...). */
     DATE_OF_BIRTH(1),
-    /** Person names introduced by a context cue (see {@link NameDetector} for the recall limit). */
+    /** Person names with context: a cue, a title or a known given name + surname (see {@link LatinNameDetector}). */
     PERSON_NAME(3);
 
     private final int tier;
