@@ -30,7 +30,7 @@ final class LatinNameDetector implements Detector {
     private static final int MAX_NAME_WORDS = 3;
     private static final String[] STRONG_PAIRS = {"name is", "i am", "this is", "call me", "ich bin", "ich heiße",
         "ich heisse", "name ist", "hier ist", "hier spricht", "nome é", "nome e", "me chamo", "eu sou", "aqui é",
-        "mera naam", "mera nam", "naam hai", "my name"};
+        "mera naam", "mera nam", "naam hai"};
     private static final Set<String> STRONG_WORDS = Set.of("i'm", "heiße", "heisse", "chamo");
     private static final Set<String> LABELS = Set.of("name", "nome", "naam", "vorname", "nachname", "contato",
         "contact", "kontakt", "customer", "kunde", "cliente", "from", "von", "de", "para", "an", "to", "cc");
@@ -51,6 +51,7 @@ final class LatinNameDetector implements Detector {
         "kunden", "damen", "herren", "und", "ich", "sie", "wir", "der", "die", "das", "sent", "get", "best", "kind",
         "warm", "regards", "cliente", "clientes", "senhor", "senhora", "user", "member", "client", "colleague",
         "colleagues", "manager", "hiring", "sales", "service", "billing", "account", "admin", "voraus", "dank",
+        "is", "ist", "am", "é", "sou", "bin", "hai", "hoon",
         "vielen", "grüße", "yours", "ji", "bhai", "sahab", "hope", "for", "to", "and", "with");
     private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "bin", "der",
         "di", "del", "la", "le", "zu", "al", "e");
@@ -125,6 +126,9 @@ final class LatinNameDetector implements Detector {
             } else {
                 break;
             }
+        }
+        if (nameEnd < text.length() && text.charAt(nameEnd) == ':' && cue != Cue.WEAK) {
+            return -1; // "This is Important: ..." is a heading, not an introduction
         }
         if (followedByStopWord(text, nameEnd)) {
             return -1; // "Dear Valued Customer", "Hallo Team"
@@ -241,7 +245,8 @@ final class LatinNameDetector implements Detector {
     }
 
     private static boolean isTitle(CharSequence text, int start, int end) {
-        return end - start <= 4 && Character.isUpperCase(text.charAt(start)) && TITLES.contains(lower(text, start, end));
+        return end - start <= 4 && Character.isUpperCase(text.charAt(start))
+            && TITLES.contains(lower(text, start, end));
     }
 
     private static boolean isStop(CharSequence text, int start, int end) {
