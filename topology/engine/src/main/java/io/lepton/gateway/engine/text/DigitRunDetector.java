@@ -29,16 +29,16 @@ final class DigitRunDetector implements Detector {
      * starts). They only ever stop a phone number, which has no checksum: a checksum-valid card, CPF or Aadhaar is
      * reported whatever label precedes it ("card # 4111...", "Aadhaar no. ...").
      */
-    private static final String[] PHONE_NEGATIVE_CUES = {"order", "invoice", "ticket", "ref", "tracking", "pedido",
-        "protocolo", "booking", "transaction", "txn", "nota", "batch", "case", "aktenzeichen", "vorgang", "bestell",
+    private static final WordCues PHONE_NEGATIVE_CUES = new WordCues("order", "invoice", "ticket", "ref", "tracking",
+        "pedido", "protocolo", "booking", "transaction", "txn", "nota", "batch", "case", "aktenzeichen", "vorgang", "bestell",
         "rechnung", "kundennummer", "id", "cpf", "cnpj", "ssn", "aadhaar", "nric", "iban", "card", "订单", "单号",
-        "身份证", "#", "no.", "nº"};
-    /** Words that say a number is a phone number; within {@value #PHONE_CUE_WINDOW} characters they override the above. */
-    private static final String[] PHONE_CUES = {"phone", "mobile", "tel", "call", "cell", "whatsapp", "contact",
-        "handy", "telefon", "rufnummer", "mobil", "celular", "telefone", "fone", "zap", "ligue", "mob", "ph:",
-        "sms", "text me", "reach me", "电话", "手机", "联系", "致电"};
+        "身份证", "#", "no.", "nº");
+    /** Words that say a number is a phone number; within {@value #PHONE_CUE_WINDOW} characters they override those. */
+    private static final WordCues PHONE_CUES = new WordCues("phone", "mobile", "tel", "call", "cell", "whatsapp",
+        "contact", "handy", "telefon", "rufnummer", "mobil", "celular", "telefone", "fone", "zap", "ligue", "mob", "ph:",
+        "sms", "text me", "reach me", "电话", "手机", "联系", "致电");
     private static final int PHONE_CUE_WINDOW = 32;
-    private static final String[] SSN_CUES = {"ssn", "social security", "ss#", "soc sec", "social sec"};
+    private static final WordCues SSN_CUES = new WordCues("ssn", "social security", "ss#", "soc sec", "social sec");
     /** Long enough for "his social security number is " before the number. */
     private static final int SSN_CUE_WINDOW = 48;
 
@@ -368,13 +368,8 @@ final class DigitRunDetector implements Detector {
             }
         }
 
-        private boolean cued(int start, String[] cues, int window) {
-            for (String cue : cues) {
-                if (CharClasses.windowContainsWord(text, start, window, cue)) {
-                    return true;
-                }
-            }
-            return false;
+        private boolean cued(int start, WordCues cues, int window) {
+            return cues.foundBefore(text, start, window);
         }
 
         private boolean phone(int i, int j) {
@@ -387,7 +382,8 @@ final class DigitRunDetector implements Detector {
             boolean plus = i == 0 && start > 0 && text.charAt(start - 1) == '+';
             boolean paren = i == 0 && start > 0 && text.charAt(start - 1) == '(' && j > 0 && sep(0).startsWith(")");
             boolean doubleZero = !plus && text.charAt(start) == '0' && text.charAt(start + 1) == '0';
-            boolean waLink = i == 0 && start >= 6 && CharClasses.windowContains(text, start, 6, "wa.me/");
+            boolean waLink = i == 0 && start >= 6 && text.charAt(start - 1) == '/'
+                && CharClasses.windowContains(text, start, 6, "wa.me/");
             boolean international = plus || doubleZero || waLink;
             if (!plausiblePhoneShape(i, j, international)) {
                 return false;

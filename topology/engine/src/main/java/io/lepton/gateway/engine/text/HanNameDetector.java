@@ -20,10 +20,14 @@ final class HanNameDetector implements Detector {
         "慕容", "令狐", "夏侯", "司徒", "长孙", "宇文", "轩辕", "端木", "南宫", "西门", "独孤", "申屠", "钟离", "闻人",
         "澹台", "赫连", "呼延", "濮阳", "太史", "公冶", "万俟"};
     private static final boolean[] IS_SURNAME = new boolean[0x9FFF - 0x4E00 + 1];
+    private static final boolean[] STARTS_COMPOUND = new boolean[0x9FFF - 0x4E00 + 1];
 
     static {
         for (char c : SURNAMES.toCharArray()) {
             IS_SURNAME[c - 0x4E00] = true;
+        }
+        for (String compound : COMPOUND_SURNAMES) {
+            STARTS_COMPOUND[compound.charAt(0) - 0x4E00] = true;
         }
     }
 
@@ -77,9 +81,11 @@ final class HanNameDetector implements Detector {
     }
 
     private static int surnameAt(CharSequence text, int at) {
-        for (String compound : COMPOUND_SURNAMES) {
-            if (matches(text, at, compound)) {
-                return 2;
+        if (STARTS_COMPOUND[text.charAt(at) - 0x4E00]) {
+            for (String compound : COMPOUND_SURNAMES) {
+                if (matches(text, at, compound)) {
+                    return 2;
+                }
             }
         }
         return IS_SURNAME[text.charAt(at) - 0x4E00] ? 1 : 0;

@@ -2,6 +2,7 @@ package io.lepton.gateway.engine.text;
 
 import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -56,6 +57,11 @@ final class LatinNameDetector implements Detector {
     private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "bin", "der",
         "di", "del", "la", "le", "zu", "al", "e");
 
+    private static final WordHashes CUE_WORDS = cueWords();
+    private static final WordHashes STOP = WordHashes.of(STOP_WORDS);
+    private static final WordHashes TITLE = WordHashes.of(TITLES);
+    private static final WordHashes PARTICLE = WordHashes.of(PARTICLES);
+
     @Override
     public Set<TextPiiType> types() {
         return Set.of(TextPiiType.PERSON_NAME);
@@ -79,7 +85,7 @@ final class LatinNameDetector implements Detector {
     /** {@code [start, end)} is a word; returns where scanning resumes, or -1 when it is not (part of) a name. */
     @Override
     public int detect(CharSequence text, int start, int end, CandidateSink sink) {
-        if (!Character.isLetter(text.charAt(start))) {
+        if (!Character.isLetter(text.charAt(start)) || shape(text, start, end) == Shape.OTHER) {
             return -1;
         }
         if (isTitle(text, start, end)) {
@@ -195,6 +201,9 @@ final class LatinNameDetector implements Detector {
         if (w1Start == w1End || w1End - w1Start > 24) {
             return Cue.NONE;
         }
+        if (!CUE_WORDS.contains(text, w1Start, w1End)) {
+            return Cue.NONE; // most words are not cue words: nothing is allocated for them
+        }
         String w1 = text.subSequence(w1Start, w1End).toString().toLowerCase(Locale.ROOT);
         boolean lineStart = w1Start == 0 || text.charAt(w1Start - 1) == '\n';
         if (colon && LABELS.contains(w1) && (lineStart || !isHeaderOnly(w1))) {
@@ -244,17 +253,29 @@ final class LatinNameDetector implements Detector {
         return true;
     }
 
+    /** Every word that can end a cue (the last word of a pair included), as the pre-filter of {@link #cueBefore}. */
+    private static WordHashes cueWords() {
+        Set<String> words = new HashSet<>();
+        for (String pair : STRONG_PAIRS) {
+            words.add(pair.substring(pair.lastIndexOf(' ') + 1));
+        }
+        words.addAll(STRONG_WORDS);
+        words.addAll(LABELS);
+        words.addAll(SALUTATIONS);
+        words.addAll(SIGN_OFFS);
+        return WordHashes.of(words);
+    }
+
     private static boolean isTitle(CharSequence text, int start, int end) {
-        return end - start <= 4 && Character.isUpperCase(text.charAt(start))
-            && TITLES.contains(lower(text, start, end));
+        return end - start <= 4 && Character.isUpperCase(text.charAt(start)) && TITLE.contains(text, start, end);
     }
 
     private static boolean isStop(CharSequence text, int start, int end) {
-        return end - start <= 12 && STOP_WORDS.contains(lower(text, start, end));
+        return end - start <= 12 && STOP.contains(text, start, end);
     }
 
     private static boolean isParticle(CharSequence text, int start, int end) {
-        return end - start <= 3 && PARTICLES.contains(lower(text, start, end));
+        return end - start <= 3 && PARTICLE.contains(text, start, end);
     }
 
     private static boolean followedByStopWord(CharSequence text, int end) {
@@ -281,24 +302,29 @@ final class LatinNameDetector implements Detector {
         if (end - start < 2) {
             return Shape.OTHER;
         }
-        boolean firstUpper = Character.isUpperCase(text.charAt(start));
+        boolean firstUpper = isUpper(text.charAt(start));
+        if (!firstUpper && !isLower(text.charAt(start))) {
+            return Shape.OTHER;
+        }
         boolean restLower = true;
         boolean restUpper = true;
-        for (int i = start + 1; i < end; i++) {
+        for (int i = start + 1; i < end && (restLower || restUpper); i++) {
             char c = text.charAt(i);
-            restLower &= Character.isLowerCase(c);
-            restUpper &= Character.isUpperCase(c);
+            restLower &= isLower(c);
+            restUpper &= isUpper(c);
         }
-        if (firstUpper && restLower) {
-            return Shape.CAPITALISED;
+        if (restLower) {
+            return firstUpper ? Shape.CAPITALISED : Shape.LOWER;
         }
-        if (firstUpper && restUpper) {
-            return Shape.UPPER;
-        }
-        if (!firstUpper && Character.isLowerCase(text.charAt(start)) && restLower) {
-            return Shape.LOWER;
-        }
-        return Shape.OTHER;
+        return firstUpper && restUpper ? Shape.UPPER : Shape.OTHER;
+    }
+
+    private static boolean isUpper(char c) {
+        return c < 128 ? CharClasses.isAsciiUpper(c) : Character.isUpperCase(c);
+    }
+
+    private static boolean isLower(char c) {
+        return c < 128 ? CharClasses.isAsciiLower(c) : Character.isLowerCase(c);
     }
 
     private static int previousWordStart(CharSequence text, int end) {
@@ -307,9 +333,5 @@ final class LatinNameDetector implements Detector {
             s--;
         }
         return s;
-    }
-
-    private static String lower(CharSequence text, int start, int end) {
-        return text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,30 +17,26 @@ import java.util.Set;
  * only with context (a cue, or a given name followed by a known surname).
  */
 final class NameGazetteer {
-    private static final Set<String> GIVEN = load("given-names.txt");
-    private static final Set<String> SURNAMES = load("surnames.txt");
+    private static final WordHashes GIVEN = WordHashes.of(load("given-names.txt"));
+    private static final WordHashes SURNAMES = WordHashes.of(load("surnames.txt"));
 
     private NameGazetteer() {
     }
 
     static boolean isGivenName(CharSequence text, int start, int end) {
-        return end - start >= 2 && GIVEN.contains(lower(text, start, end));
+        return end - start >= 2 && GIVEN.contains(text, start, end);
     }
 
     static boolean isSurname(CharSequence text, int start, int end) {
-        return end - start >= 2 && SURNAMES.contains(lower(text, start, end));
+        return end - start >= 2 && SURNAMES.contains(text, start, end);
     }
 
     static boolean isKnown(CharSequence text, int start, int end) {
         if (end - start < 2) {
             return false;
         }
-        String word = lower(text, start, end);
-        return GIVEN.contains(word) || SURNAMES.contains(word);
-    }
-
-    private static String lower(CharSequence text, int start, int end) {
-        return text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+        long hash = WordHashes.hash(text, start, end);
+        return GIVEN.containsHash(hash) || SURNAMES.containsHash(hash);
     }
 
     private static Set<String> load(String resource) {

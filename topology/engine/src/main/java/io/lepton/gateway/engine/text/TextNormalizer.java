@@ -27,6 +27,9 @@ final class TextNormalizer {
     }
 
     static NormalizedText normalize(String s) {
+        if (!mayNeedFolding(s)) {
+            return NormalizedText.identity(s);
+        }
         Out out = new Out(s);
         int n = s.length();
         int i = 0;
@@ -34,7 +37,7 @@ final class TextNormalizer {
             char c = s.charAt(i);
             if (c < 128) {
                 i = ascii(s, i, c, out);
-            } else if (c >= 0xFF01 && c <= 0xFF5E) {
+            } else if (c >= 0xFF01 && c <= 0xFF5E && isFoldedFullWidth(c)) {
                 out.emit((char) (c - 0xFEE0), i, i + 1);
                 i++;
             } else if (isSpace(c)) {
@@ -52,6 +55,48 @@ final class TextNormalizer {
             }
         }
         return out.result();
+    }
+
+    /**
+     * A tight first pass that rules out most texts: no rule below applies anywhere (each is checked as the folding
+     * pass would, at the same bounded cost), so the text is returned as it is.
+     */
+    private static boolean mayNeedFolding(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                switch (c) {
+                    case '%' -> {
+                        if (i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                            return true;
+                        }
+                    }
+                    case '(', '[', '{' -> {
+                        if (bracketedWord(s, i) > 0) {
+                            return true;
+                        }
+                    }
+                    case ' ' -> {
+                        if (i > 0 && isAsciiAlnum(s.charAt(i - 1)) && word(s, i, " at ")
+                            && spelledDomain(s, i + 4) > 0) {
+                            return true;
+                        }
+                    }
+                    case '\n', '\r' -> {
+                        if (i > 0 && isDigit(s.charAt(i - 1))) {
+                            return true;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c)
+                || (c >= 0x0660 && Character.isDigit(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int ascii(String s, int i, char c, Out out) {
@@ -144,8 +189,9 @@ final class TextNormalizer {
                 break;
             }
         }
-        if (labels < 2 || p - lastLabelStart < 2) {
-            return -1;
+        if (labels < 2 || p - lastLabelStart < 2 || (p < s.length() && (s.charAt(p) == '@'
+            || CharClasses.isWordChar(s.charAt(p))))) {
+            return -1; // "reach me at jane.doe@example.com": the address follows "at", it is not spelled out
         }
         for (int k = lastLabelStart; k < p; k++) {
             if (!isAsciiLetter(s.charAt(k))) {
@@ -192,6 +238,15 @@ final class TextNormalizer {
 
     private static boolean isDigitLike(char c) {
         return isDigit(c) || (c >= 0xFF10 && c <= 0xFF19);
+    }
+
+    /**
+     * Full-width digits, letters and the characters values are written with (@ + - . / ( ) #); full-width
+     * punctuation of ordinary Chinese prose (，：！) is left alone, so such text is usually returned unfolded.
+     */
+    private static boolean isFoldedFullWidth(char c) {
+        char ascii = (char) (c - 0xFEE0);
+        return CharClasses.isAsciiAlnum(ascii) || "@+-./()#".indexOf(ascii) >= 0;
     }
 
     private static boolean isSpace(char c) {
