@@ -1,21 +1,46 @@
 package io.lepton.gateway.engine.text;
 
+import static io.lepton.gateway.engine.text.CharClasses.isAsciiLetter;
 import static io.lepton.gateway.engine.text.CharClasses.isAsciiUpper;
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
+
+import java.util.Set;
 
 /**
  * Identifiers that mix letters and digits within a word: IBAN (compact or in groups of four), UK NINO
  * ({@code AB123456C} or {@code AB 12 34 56 C}), Singapore NRIC/FIN, Chinese resident ids ending in X, and Bitcoin
  * addresses. Each word is classified by its length and first characters before any validator runs.
  */
-final class AlphanumericIdDetector {
+final class AlphanumericIdDetector implements Detector {
     private static final int MAX_WALLET = 74;
 
-    private AlphanumericIdDetector() {
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.IBAN, TextPiiType.UK_NINO, TextPiiType.SG_NRIC, TextPiiType.CN_RESIDENT_ID,
+            TextPiiType.CRYPTO_WALLET);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.WORD);
+    }
+
+    @Override
+    public String validator() {
+        return "IBAN registry length + mod 97; NINO prefixes; NRIC/FIN letter; GB 11643; Base58Check/Bech32(m)";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "ChecksumOracleTest";
     }
 
     /** {@code [start, end)} is a word that is not all digits; returns where scanning resumes (≥ end of any match). */
-    static int detect(CharSequence text, int start, int end, CandidateSink sink) {
+    @Override
+    public int detect(CharSequence text, int start, int end, CandidateSink sink) {
+        if (CharClasses.allDigits(text, start, end)) {
+            return -1;
+        }
         int len = end - start;
         char c0 = text.charAt(start);
         if (len == 18 && CharClasses.allDigits(text, start, start + 17)
@@ -25,14 +50,14 @@ final class AlphanumericIdDetector {
             }
             return end;
         }
-        if (len >= 4 && isAsciiUpper(c0) && isAsciiUpper(text.charAt(start + 1)) && isDigit(text.charAt(start + 2))
+        if (len >= 4 && isAsciiLetter(c0) && isAsciiLetter(text.charAt(start + 1)) && isDigit(text.charAt(start + 2))
             && isDigit(text.charAt(start + 3))) {
             int ibanEnd = iban(text, start, end, sink);
             if (ibanEnd > 0) {
                 return ibanEnd;
             }
         }
-        if (len == 9 && "STFG".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
+        if (len == 9 && "STFGM".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
             && Checksums.nricCheckLetter(c0, text.subSequence(start + 1, start + 8)) == text.charAt(start + 8)) {
             sink.add(start, end, TextPiiType.SG_NRIC);
             return end;
@@ -59,9 +84,14 @@ final class AlphanumericIdDetector {
         return -1;
     }
 
-    /** Compact or space-grouped IBAN starting at the word {@code [start, end)}; returns its end or -1. */
+    /**
+     * Compact or space-grouped IBAN starting at the word {@code [start, end)}, in either case; returns its end or -1.
+     * A token with exactly an IBAN's shape and length but a wrong check is still claimed (not reported): its digit
+     * groups must not be read again as a phone number.
+     */
     private static int iban(CharSequence text, int start, int end, CandidateSink sink) {
-        int expected = IbanRules.lengthFor(text.charAt(start), text.charAt(start + 1));
+        int expected = IbanRules.lengthFor(CharClasses.asciiUpper(text.charAt(start)),
+            CharClasses.asciiUpper(text.charAt(start + 1)));
         if (expected < 0) {
             return -1;
         }
@@ -71,10 +101,10 @@ final class AlphanumericIdDetector {
         while (true) {
             for (int i = groupStart; i < groupEnd; i++) {
                 char c = text.charAt(i);
-                if (!isDigit(c) && !isAsciiUpper(c)) {
+                if (!isDigit(c) && !isAsciiLetter(c)) {
                     return -1;
                 }
-                compact.append(c);
+                compact.append(CharClasses.asciiUpper(c));
             }
             if (compact.length() >= expected || groupEnd - groupStart != 4 || groupEnd + 1 >= text.length()
                 || text.charAt(groupEnd) != ' ' || !CharClasses.isWordChar(text.charAt(groupEnd + 1))) {
@@ -86,11 +116,13 @@ final class AlphanumericIdDetector {
                 return -1;
             }
         }
-        if (compact.length() == expected && IbanRules.valid(compact)) {
-            sink.add(start, groupEnd, TextPiiType.IBAN);
-            return groupEnd;
+        if (compact.length() != expected) {
+            return -1;
         }
-        return -1;
+        if (IbanRules.valid(compact)) {
+            sink.add(start, groupEnd, TextPiiType.IBAN);
+        }
+        return groupEnd;
     }
 
     /** {@code AB123456C} (word of 9) or {@code AB 12 34 56 C} / {@code AB 123456 C} (word of 2); end or -1. */

@@ -12,6 +12,7 @@ final class CandidateSink {
     private final Set<TextPiiType> enabled;
     private final List<Detection> found = new ArrayList<>();
     private int lastDateEnd;
+    private int urlScannedUntil;
 
     CandidateSink(Set<TextPiiType> enabled) {
         this.enabled = enabled;
@@ -34,6 +35,15 @@ final class CandidateSink {
 
     int lastDateEnd() {
         return lastDateEnd;
+    }
+
+    /** Where the last credential-URL check ended, so a URL is examined once however many "://" it contains. */
+    int urlScannedUntil() {
+        return urlScannedUntil;
+    }
+
+    void urlScannedUntil(int end) {
+        urlScannedUntil = Math.max(urlScannedUntil, end);
     }
 
     List<Detection> all() {

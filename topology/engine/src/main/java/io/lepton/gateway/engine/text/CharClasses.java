@@ -44,6 +44,10 @@ final class CharClasses {
         return c >= 0x4E00 && c <= 0x9FFF;
     }
 
+    static char asciiUpper(char c) {
+        return isAsciiLower(c) ? (char) (c - 32) : c;
+    }
+
     static char asciiLower(char c) {
         return isAsciiUpper(c) ? (char) (c + 32) : c;
     }

@@ -12,7 +12,7 @@ final class Checksums {
         {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
     private static final int[][] VERHOEFF_P = {
         {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 7, 8, 6, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
         {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
 
     private Checksums() {
@@ -113,19 +113,25 @@ final class Checksums {
 
     private static final int[] NRIC_WEIGHTS = {2, 7, 6, 5, 4, 3, 2};
 
-    /** Singapore NRIC/FIN check letter for S, T, F, G series; {@code 0} for other prefixes. */
+    /**
+     * Singapore NRIC/FIN check letter for the S, T, F, G and M series; {@code 0} for other prefixes. T and G (born or
+     * issued from 2000) add 4 to the weighted sum, M (FINs issued from 2022) adds 3 and uses its own letter set.
+     */
     static char nricCheckLetter(char prefix, CharSequence sevenDigits) {
         int sum = 0;
         for (int i = 0; i < 7; i++) {
             sum += (sevenDigits.charAt(i) - '0') * NRIC_WEIGHTS[i];
         }
-        if (prefix == 'T' || prefix == 'G') {
-            sum += 4;
-        }
+        sum += switch (prefix) {
+            case 'T', 'G' -> 4;
+            case 'M' -> 3;
+            default -> 0;
+        };
         int r = sum % 11;
         return switch (prefix) {
             case 'S', 'T' -> "JZIHGFEDCBA".charAt(r);
             case 'F', 'G' -> "XWUTRQPNMLK".charAt(r);
+            case 'M' -> "XWUTRQPNJLK".charAt(r);
             default -> 0;
         };
     }

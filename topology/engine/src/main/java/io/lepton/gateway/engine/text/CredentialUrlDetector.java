@@ -12,7 +12,7 @@ import java.util.Set;
  * ({@code token}, {@code api_key}, {@code X-Amz-Signature}, {@code *_secret}...). The whole URL is the span, since
  * the host and path around a leaked token identify whose token it is. URLs are cut at {@value #MAX_URL} characters.
  */
-final class CredentialUrlDetector {
+final class CredentialUrlDetector implements Detector {
     static final int MAX_URL = 2048;
     private static final int MAX_SCHEME = 32;
     private static final int MIN_BARE_TOKEN = 20;
@@ -21,11 +21,40 @@ final class CredentialUrlDetector {
         "sig", "signature", "session", "sessionid", "sid", "jwt", "code", "x-amz-signature", "x-amz-credential",
         "x-amz-security-token", "private_token", "senha");
 
-    private CredentialUrlDetector() {
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.CREDENTIAL_URL);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.URL_SCHEME);
+    }
+
+    @Override
+    public String validator() {
+        return "password in the user info, or a token/key/secret/signature query parameter";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "FreeTextScannerTest";
+    }
+
+    /**
+     * Examines the URL whose "://" starts at {@code colon}, unless an earlier URL already covered it; never claims the
+     * text, so the values inside a URL ({@code ?cc=}, {@code tel:}) are still scanned.
+     */
+    @Override
+    public int detect(CharSequence text, int colon, int end, CandidateSink sink) {
+        if (colon >= sink.urlScannedUntil()) {
+            sink.urlScannedUntil(detectAt(text, colon, sink));
+        }
+        return -1;
     }
 
     /** {@code colon} indexes the ':' of "://"; returns the index up to which the URL has been examined. */
-    static int detectAt(CharSequence text, int colon, CandidateSink sink) {
+    private static int detectAt(CharSequence text, int colon, CandidateSink sink) {
         int start = colon;
         while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
             start--;

@@ -2,13 +2,15 @@ package io.lepton.gateway.engine.text;
 
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 
+import java.util.Set;
+
 /**
  * Dates of birth. A date alone is not personal data worth scrubbing (delivery dates, timestamps), so a calendar date
  * is reported only when a birth cue in English, Portuguese, Chinese or Hindi in Latin script appears in the
  * {@value #CUE_WINDOW} characters before it and after any earlier date (one cue introduces one date). Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy},
  * {@code mm/dd/yyyy} (any of {@code - / .}), {@code yyyy年m月d日}, {@code 12 March 1985} and {@code March 12, 1985}.
  */
-final class DateOfBirthDetector {
+final class DateOfBirthDetector implements Detector {
     static final int CUE_WINDOW = 32;
     private static final String[] CUES = {"birth", "born", "dob", "d.o.b", "birthday", "nascimento", "nascido",
         "nascida", "nasci ", "aniversário", "出生", "生日", "janm", "janam", "paida", "paidaish"};
@@ -16,6 +18,32 @@ final class DateOfBirthDetector {
         "august", "september", "october", "november", "december"};
     private static final int MIN_BIRTH_YEAR = 1900;
     private static final int MAX_BIRTH_YEAR = 2026;
+
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.DATE_OF_BIRTH);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.WORD);
+    }
+
+    @Override
+    public String validator() {
+        return "a real calendar date with a birth cue in the 32 characters before it";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "FreeTextScannerTest";
+    }
+
+    /** Spelled dates starting with a capitalised month ("March 12, 1985"); numeric ones come from the digit runs. */
+    @Override
+    public int detect(CharSequence text, int start, int end, CandidateSink sink) {
+        return Character.isUpperCase(text.charAt(start)) ? detectMonthDayYear(text, start, end, sink) : -1;
+    }
 
     boolean isNumericDate(CharSequence t, int s0, int e0, int s1, int e1, int s2, int e2) {
         int a = IdentifierRules.num(t, s0, e0);

@@ -3,6 +3,9 @@ package io.lepton.gateway.engine.text;
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Detects the numeric identifiers written as digit groups joined by short separators: payment cards, national ids
  * (SSN, Aadhaar, CPF, CNPJ, Chinese resident id), IPv4 addresses, phone numbers and numeric dates of birth.
@@ -14,21 +17,30 @@ import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
  * {@code 000.000.000-00}, never an arbitrary slice of a longer number), which is what keeps a phone number's digits
  * from also being reported as a CPF.
  */
-final class DigitRunDetector {
+final class DigitRunDetector implements Detector {
     static final int MAX_GROUPS = 6;
     static final int MAX_DIGITS = 19;
     private static final int CHUNK = 64;
     private static final int MAX_SEPARATOR = 3;
     /** The shortest lone digit group anything can match: a 7-digit phone number. */
     private static final int MIN_STANDALONE_DIGITS = 7;
-    /** Words that, just before a number, say it is not a phone number (checked at word starts). */
-    private static final String[] PHONE_NEGATIVE_CUES = {"order", "invoice", "ticket", "ref", "tracking", "pedido",
-        "protocolo", "booking", "transaction", "txn", "nota", "batch", "id", "cpf", "cnpj", "ssn", "aadhaar", "nric",
-        "iban", "card", "订单", "单号", "身份证", "#", "no.", "nº"};
-    /** Words that, just before a bare number, say it is a business reference rather than a personal id. */
-    private static final String[] REFERENCE_CUES = {"order", "invoice", "ticket", "tracking", "pedido", "protocolo",
-        "booking", "transaction", "txn", "batch", "nota", "订单", "单号", "#", "no.", "nº"};
-    private static final String[] SSN_CUES = {"ssn", "social security", "ss#"};
+    /**
+     * Words that, just before a number, say it is a business reference rather than a phone number (checked at word
+     * starts). They only ever stop a phone number, which has no checksum: a checksum-valid card, CPF or Aadhaar is
+     * reported whatever label precedes it ("card # 4111...", "Aadhaar no. ...").
+     */
+    private static final WordCues PHONE_NEGATIVE_CUES = new WordCues("order", "invoice", "ticket", "ref", "tracking",
+        "pedido", "protocolo", "booking", "transaction", "txn", "nota", "batch", "case", "aktenzeichen", "vorgang", "bestell",
+        "rechnung", "kundennummer", "id", "cpf", "cnpj", "ssn", "aadhaar", "nric", "iban", "card", "订单", "单号",
+        "身份证", "#", "no.", "nº");
+    /** Words that say a number is a phone number; within {@value #PHONE_CUE_WINDOW} characters they override those. */
+    private static final WordCues PHONE_CUES = new WordCues("phone", "mobile", "tel", "call", "cell", "whatsapp",
+        "contact", "handy", "telefon", "rufnummer", "mobil", "celular", "telefone", "fone", "zap", "ligue", "mob", "ph:",
+        "sms", "text me", "reach me", "电话", "手机", "联系", "致电");
+    private static final int PHONE_CUE_WINDOW = 32;
+    private static final WordCues SSN_CUES = new WordCues("ssn", "social security", "ss#", "soc sec", "social sec");
+    /** Long enough for "his social security number is " before the number. */
+    private static final int SSN_CUE_WINDOW = 48;
 
     private final PhoneRules phones;
     private final DateOfBirthDetector dates;
@@ -38,8 +50,34 @@ final class DigitRunDetector {
         this.dates = dates;
     }
 
-    /** {@code [start, firstEnd)} is an all-digit word at a word start; returns where scanning resumes. */
-    int detect(CharSequence text, int start, int firstEnd, CandidateSink sink) {
+    @Override
+    public Set<TextPiiType> types() {
+        return EnumSet.of(TextPiiType.PAYMENT_CARD, TextPiiType.IN_AADHAAR, TextPiiType.BR_CPF, TextPiiType.BR_CNPJ,
+            TextPiiType.US_SSN, TextPiiType.CN_RESIDENT_ID, TextPiiType.IP_ADDRESS, TextPiiType.PHONE,
+            TextPiiType.DATE_OF_BIRTH);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.WORD);
+    }
+
+    @Override
+    public String validator() {
+        return "Luhn + issuer range; Verhoeff; mod 11 (CPF, CNPJ, GB 11643); SSN ranges; libphonenumber plans";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "DetectorOracleTest";
+    }
+
+    /** {@code [start, firstEnd)} is a word; claims it when it is all digits and returns where scanning resumes. */
+    @Override
+    public int detect(CharSequence text, int start, int firstEnd, CandidateSink sink) {
+        if (!CharClasses.allDigits(text, start, firstEnd)) {
+            return -1;
+        }
         int n = text.length();
         if (firstEnd < n && text.charAt(firstEnd) == '年') {
             return dates.detectChineseDate(text, start, firstEnd, sink);
@@ -126,6 +164,9 @@ final class DigitRunDetector {
             char c = text.charAt(at);
             if (c == '@' || c == '_') {
                 return true;
+            }
+            if (c == '/' && at >= 5 && CharClasses.windowContains(text, at + 1, 6, "wa.me/")) {
+                return false; // a WhatsApp link: the number is the whole path
             }
             boolean joiner = c == '.' || c == '-' || c == '/';
             return joiner && beyond >= 0 && beyond < text.length() && isWordChar(text.charAt(beyond));
@@ -250,7 +291,8 @@ final class DigitRunDetector {
             int total = digits.length();
             if (count == 1) {
                 TextPiiType type = switch (total) {
-                    case 9 -> IdentifierRules.usSsn(digits) && cued(start, SSN_CUES, 24) ? TextPiiType.US_SSN : null;
+                    case 9 -> IdentifierRules.usSsn(digits) && cued(start, SSN_CUES, SSN_CUE_WINDOW)
+                        ? TextPiiType.US_SSN : null;
                     case 11 -> Checksums.cpf(digits) ? TextPiiType.BR_CPF : null;
                     case 12 -> IdentifierRules.aadhaar(digits) ? TextPiiType.IN_AADHAAR : null;
                     case 14 -> Checksums.cnpj(digits) ? TextPiiType.BR_CNPJ : null;
@@ -260,7 +302,7 @@ final class DigitRunDetector {
                 if (type == null && total >= 13 && IdentifierRules.paymentCard(digits)) {
                     type = TextPiiType.PAYMENT_CARD;
                 }
-                if (type != null && !cued(start, REFERENCE_CUES, 16)) {
+                if (type != null) {
                     sink.add(start, end, type);
                 }
                 return;
@@ -326,13 +368,8 @@ final class DigitRunDetector {
             }
         }
 
-        private boolean cued(int start, String[] cues, int window) {
-            for (String cue : cues) {
-                if (CharClasses.windowContainsWord(text, start, window, cue)) {
-                    return true;
-                }
-            }
-            return false;
+        private boolean cued(int start, WordCues cues, int window) {
+            return cues.foundBefore(text, start, window);
         }
 
         private boolean phone(int i, int j) {
@@ -345,7 +382,9 @@ final class DigitRunDetector {
             boolean plus = i == 0 && start > 0 && text.charAt(start - 1) == '+';
             boolean paren = i == 0 && start > 0 && text.charAt(start - 1) == '(' && j > 0 && sep(0).startsWith(")");
             boolean doubleZero = !plus && text.charAt(start) == '0' && text.charAt(start + 1) == '0';
-            boolean international = plus || doubleZero;
+            boolean waLink = i == 0 && start >= 6 && text.charAt(start - 1) == '/'
+                && CharClasses.windowContains(text, start, 6, "wa.me/");
+            boolean international = plus || doubleZero || waLink;
             if (!plausiblePhoneShape(i, j, international)) {
                 return false;
             }
@@ -353,12 +392,15 @@ final class DigitRunDetector {
             if (cardLike && (i > 0 || j < g - 1)) {
                 return false; // a slice of a card-shaped number
             }
-            if (!international && cued(spanStart, PHONE_NEGATIVE_CUES, 16)) {
+            if (!international && cued(spanStart, PHONE_NEGATIVE_CUES, 16)
+                && !cued(spanStart, PHONE_CUES, PHONE_CUE_WINDOW)) {
                 return false;
             }
             StringBuilder number = new StringBuilder(total);
             for (int k = i; k <= j; k++) {
-                number.append(text, gs[k], ge[k]);
+                if (!(international && k > i && isParenthesisedTrunkZero(k))) {
+                    number.append(text, gs[k], ge[k]);
+                }
             }
             boolean valid = international
                 ? phones.validInternational(number.substring(doubleZero ? 2 : 0))
@@ -369,9 +411,16 @@ final class DigitRunDetector {
             return valid;
         }
 
+        /** "+49 (0)176 ...": the national trunk prefix written in parentheses inside an international number. */
+        private boolean isParenthesisedTrunkZero(int k) {
+            return len(k) == 1 && text.charAt(gs[k]) == '0' && text.charAt(gs[k] - 1) == '('
+                && ge[k] < text.length() && text.charAt(ge[k]) == ')';
+        }
+
         private boolean plausiblePhoneShape(int i, int j, boolean international) {
             int end = ge[j];
-            if ((end < text.length() && text.charAt(end) == ':') || (gs[i] > 0 && text.charAt(gs[i] - 1) == ':')) {
+            if ((end < text.length() && text.charAt(end) == ':' && len(j) <= 2)
+                || (gs[i] > 0 && text.charAt(gs[i] - 1) == ':' && len(i) <= 2)) {
                 return false; // a time of day
             }
             if ((i > 0 && sep(i - 1).indexOf(' ') < 0) || (j < g - 1 && sep(j).indexOf(' ') < 0)) {
@@ -386,8 +435,8 @@ final class DigitRunDetector {
             int dots = 0;
             for (int k = i; k < j; k++) {
                 String s = sep(k);
-                if (s.indexOf('/') >= 0) {
-                    return false;
+                if (s.indexOf('/') >= 0 && !(k == i && j == i + 1 && s.equals("/") && text.charAt(gs[i]) == '0')) {
+                    return false; // only "0173/77566521": a trunk-prefixed area or mobile code before one slash
                 }
                 if (s.indexOf('.') >= 0) {
                     dots++;

@@ -3,20 +3,45 @@ package io.lepton.gateway.engine.text;
 import static io.lepton.gateway.engine.text.CharClasses.isAsciiAlnum;
 import static io.lepton.gateway.engine.text.CharClasses.isAsciiLetter;
 
+import java.util.Set;
+
 /**
  * E-mail addresses, found from their '@': the local part is scanned backwards and the domain forwards, each capped
  * at its RFC 5321 length, so a text made of nothing but '@' or of one huge token costs a bounded amount per '@'.
  * The domain needs at least two labels and an alphabetic top-level label ({@code user@localhost} and
  * {@code a@1.2} are not reported).
  */
-final class EmailDetector {
+final class EmailDetector implements Detector {
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
 
-    private EmailDetector() {
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.EMAIL);
     }
 
-    static void detectAt(CharSequence text, int at, CandidateSink sink) {
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.AT_SIGN);
+    }
+
+    @Override
+    public String validator() {
+        return "local part <= 64, dotted domain, alphabetic TLD";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "DetectorOracleTest";
+    }
+
+    @Override
+    public int detect(CharSequence text, int at, int end, CandidateSink sink) {
+        detectAt(text, at, sink);
+        return -1;
+    }
+
+    private static void detectAt(CharSequence text, int at, CandidateSink sink) {
         int start = at;
         while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text.charAt(start - 1))) {
             start--;

@@ -1,8 +1,8 @@
 package io.lepton.gateway.engine.text;
 
-import static io.lepton.gateway.engine.text.CharClasses.isHex;
 import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.TreeSet;
  * Finds personal data in free text in one left-to-right pass.
  *
  * <p>Why hand-written: free text is attacker-controlled, so a backtracking regex is a denial-of-service vector, and a
- * message can be a megabyte. The scanner dispatches on the character at hand: an '@' triggers the e-mail detector,
- * "://" the credential-URL detector, the start of a word the digit-run, alphanumeric-id, IPv6, date and name
- * detectors, a Han character the Chinese-name detector. Every detector scans a window capped by the format's maximum
+ * message can be a megabyte. The text is first folded ({@link TextNormalizer}: full-width forms, invisible
+ * characters, obfuscated e-mails), then the scanner dispatches on the character at hand to the {@linkplain Detector
+ * detectors} registered for it ({@link Detectors}): an '@', "://", "::", the start of a word, a Han character. Every detector scans a window capped by the format's maximum
  * length and the pass never goes back further than that, so the total work is linear in the text length. Each
  * candidate must pass its structural validator (checksum, ranges, numbering plan) before it is reported.
  *
@@ -29,13 +29,27 @@ public final class FreeTextScanner {
 
     private final Set<TextPiiType> enabled;
     private final List<String> phoneRegions;
-    private final DigitRunDetector digitRuns;
-    private final DateOfBirthDetector dates = new DateOfBirthDetector();
+    private final Detector[] onWord;
+    private final Detector[] onAt;
+    private final Detector[] onScheme;
+    private final Detector[] onDoubleColon;
+    private final Detector[] onHan;
 
     private FreeTextScanner(Set<TextPiiType> enabled, List<String> phoneRegions) {
         this.enabled = enabled;
         this.phoneRegions = phoneRegions;
-        this.digitRuns = new DigitRunDetector(new PhoneRules(phoneRegions), dates);
+        List<Detector> active = Detectors.builtIn(phoneRegions).stream()
+            .filter(d -> d.types().stream().anyMatch(enabled::contains))
+            .toList();
+        this.onWord = triggered(active, Detector.Trigger.WORD);
+        this.onAt = triggered(active, Detector.Trigger.AT_SIGN);
+        this.onScheme = triggered(active, Detector.Trigger.URL_SCHEME);
+        this.onDoubleColon = triggered(active, Detector.Trigger.DOUBLE_COLON);
+        this.onHan = triggered(active, Detector.Trigger.HAN);
+    }
+
+    private static Detector[] triggered(List<Detector> detectors, Detector.Trigger trigger) {
+        return detectors.stream().filter(d -> d.triggers().contains(trigger)).toArray(Detector[]::new);
     }
 
     public static Builder builder() {
@@ -61,32 +75,43 @@ public final class FreeTextScanner {
     }
 
     /**
-     * Every validated candidate, overlapping ones included, in no particular order. The scrubber removes the union of
-     * these so that a span losing arbitration never leaves a fragment of itself behind.
+     * Every validated candidate, overlapping ones included, in no particular order, in the coordinates of
+     * {@code text}. The detectors run on the {@linkplain TextNormalizer folded} text and each span is mapped back, so
+     * a value written in full-width digits or with a zero-width character inside is reported over its original
+     * characters. The scrubber removes the union of these so that a span losing arbitration never leaves a fragment
+     * of itself behind.
      */
     List<Detection> candidates(CharSequence text) {
         Objects.requireNonNull(text, "text");
+        NormalizedText folded = TextNormalizer.normalize(text.toString());
+        List<Detection> found = scanFolded(folded.text());
+        if (folded.isIdentity()) {
+            return found;
+        }
+        List<Detection> original = new ArrayList<>(found.size());
+        for (Detection d : found) {
+            original.add(folded.toOriginal(d));
+        }
+        return original;
+    }
+
+    private List<Detection> scanFolded(String text) {
         CandidateSink sink = new CandidateSink(enabled);
         int n = text.length();
-        int urlScannedUntil = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (isWordChar(c)) {
                 i = Math.max(i + 1, word(text, i, sink));
             } else if (c == '@') {
-                EmailDetector.detectAt(text, i, sink);
-                i++;
+                i = dispatch(onAt, text, i, sink);
             } else if (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                if (i >= urlScannedUntil && sink.wants(TextPiiType.CREDENTIAL_URL)) {
-                    urlScannedUntil = CredentialUrlDetector.detectAt(text, i, sink);
-                }
+                dispatch(onScheme, text, i, sink);
                 i += 3;
-            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':' && sink.wants(TextPiiType.IP_ADDRESS)) {
-                int end = Ipv6Detector.detect(text, i, sink);
-                i = end > 0 ? end : i + 2;
-            } else if (CharClasses.isHan(c) && sink.wants(TextPiiType.PERSON_NAME)) {
-                i = NameDetector.detectHan(text, i, sink);
+            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
+                i = dispatch(onDoubleColon, text, i, sink);
+            } else if (CharClasses.isHan(c)) {
+                i = dispatch(onHan, text, i, sink);
             } else {
                 i++;
             }
@@ -94,32 +119,24 @@ public final class FreeTextScanner {
         return sink.all();
     }
 
-    /** Handles the word starting at {@code start}; returns where scanning resumes. */
-    private int word(CharSequence text, int start, CandidateSink sink) {
+    /** Offers the trigger character at {@code i} to each detector; returns where scanning resumes. */
+    private static int dispatch(Detector[] detectors, String text, int i, CandidateSink sink) {
+        for (Detector d : detectors) {
+            int resume = d.detect(text, i, i + 1, sink);
+            if (resume > i) {
+                return resume;
+            }
+        }
+        return i + 1;
+    }
+
+    /** Offers the word starting at {@code start} to the word detectors in registry order; returns where to resume. */
+    private int word(String text, int start, CandidateSink sink) {
         int end = CharClasses.wordEnd(text, start);
-        if (end < text.length() && text.charAt(end) == ':' && isHex(text.charAt(start))
-            && (start == 0 || text.charAt(start - 1) != ':') && sink.wants(TextPiiType.IP_ADDRESS)) {
-            int ipEnd = Ipv6Detector.detect(text, start, sink);
-            if (ipEnd > 0) {
-                return ipEnd;
-            }
-        }
-        if (CharClasses.allDigits(text, start, end)) {
-            return digitRuns.detect(text, start, end, sink);
-        }
-        int idEnd = AlphanumericIdDetector.detect(text, start, end, sink);
-        if (idEnd > 0) {
-            return idEnd;
-        }
-        if (Character.isUpperCase(text.charAt(start))) {
-            if (sink.wants(TextPiiType.DATE_OF_BIRTH)) {
-                int dateEnd = dates.detectMonthDayYear(text, start, end, sink);
-                if (dateEnd > 0) {
-                    return dateEnd;
-                }
-            }
-            if (sink.wants(TextPiiType.PERSON_NAME)) {
-                return NameDetector.detectLatin(text, start, end, sink);
+        for (Detector d : onWord) {
+            int resume = d.detect(text, start, end, sink);
+            if (resume > start) {
+                return resume;
             }
         }
         return end;

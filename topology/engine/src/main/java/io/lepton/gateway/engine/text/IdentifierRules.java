@@ -8,33 +8,32 @@ final class IdentifierRules {
     private IdentifierRules() {
     }
 
-    /** Luhn plus a known issuer prefix with a length that issuer uses. */
+    /**
+     * Luhn plus an issuer prefix with a length that network uses (ISO/IEC 7812 IIN ranges as the networks publish
+     * them): Visa (incl. Elo's 4-ranges) 13/16/19; Mastercard 51-55 and 2221-2720, 16; Mir 2200-2204, 16-19; Amex
+     * 34/37, 15; Diners 300-305/3095/36/38/39, 14-19; JCB 3528-3589 (incl. RuPay 353/356) and Hipercard 3841, 16-19;
+     * Maestro, Elo, Verve and RuPay in 50 and 56-58, 12-19; Discover, RuPay, Hipercard, UnionPay, Elo and Maestro in
+     * 60-69, 16-19 (Maestro 12-19); UnionPay and RuPay 81-82, 16-19.
+     */
     static boolean paymentCard(CharSequence d) {
         int len = d.length();
-        if (len < 13 || len > 19 || !Checksums.luhn(d)) {
+        if (len < 12 || len > 19 || !Checksums.luhn(d)) {
             return false;
         }
-        int p1 = d.charAt(0) - '0';
-        int p2 = p1 * 10 + (d.charAt(1) - '0');
-        int p3 = p2 * 10 + (d.charAt(2) - '0');
-        int p4 = p3 * 10 + (d.charAt(3) - '0');
-        if (p1 == 4) {
-            return len == 13 || len == 16 || len == 19; // Visa
-        }
-        if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
-            return len == 16; // Mastercard
-        }
-        if (p2 == 34 || p2 == 37) {
-            return len == 15; // American Express
-        }
-        if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p4 >= 3528 && p4 <= 3589) || p2 == 62) {
-            return len >= 16; // Discover, JCB, UnionPay
-        }
-        if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
-            return len >= 14; // Diners Club
-        }
-        return (p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759
-            || (p4 >= 6761 && p4 <= 6763)); // Maestro
+        int p2 = num(d, 0, 2);
+        int p3 = num(d, 0, 3);
+        int p4 = num(d, 0, 4);
+        return switch (d.charAt(0)) {
+            case '2' -> (p4 >= 2200 && p4 <= 2204 && len >= 16) || (p4 >= 2221 && p4 <= 2720 && len == 16);
+            case '3' -> ((p2 == 34 || p2 == 37) && len == 15)
+                || (((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) && len >= 14)
+                || (((p4 >= 3528 && p4 <= 3589) || p4 == 3841) && len >= 16);
+            case '4' -> len == 13 || len == 16 || len == 19;
+            case '5' -> (p2 >= 51 && p2 <= 55) ? len == 16 : (p2 == 50 || (p2 >= 56 && p2 <= 58)) && len >= 12;
+            case '6' -> len >= 16 || ((p2 == 67 || p4 == 6304) && len >= 12);
+            case '8' -> (p2 == 81 || p2 == 82) && len >= 16;
+            default -> false;
+        };
     }
 
     /** US SSN digits (9): area not 000, 666 or 900-999; group not 00; serial not 0000; no advertised samples. */

@@ -3,15 +3,45 @@ package io.lepton.gateway.engine.text;
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 import static io.lepton.gateway.engine.text.CharClasses.isHex;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * IPv6 addresses (RFC 4291 text forms: eight groups, one "::" compression, optional dotted IPv4 tail). Clock times
  * ({@code 10:30:45}) and MAC addresses ({@code 00:1A:2B:3C:4D:5E}) have too few groups and no "::", so they fail.
  * The token is capped at {@value #MAX_TOKEN} characters.
  */
-final class Ipv6Detector {
+final class Ipv6Detector implements Detector {
     private static final int MAX_TOKEN = 45;
 
-    private Ipv6Detector() {
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.IP_ADDRESS);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return EnumSet.of(Trigger.WORD, Trigger.DOUBLE_COLON);
+    }
+
+    @Override
+    public String validator() {
+        return "RFC 4291 text forms: eight groups or one '::', optional IPv4 tail";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "DetectorOracleTest";
+    }
+
+    /** A word followed by ':' (not itself after a ':'), or a "::"; returns the address end or -1. */
+    @Override
+    public int detect(CharSequence text, int start, int end, CandidateSink sink) {
+        if (text.charAt(start) != ':' && (end >= text.length() || text.charAt(end) != ':'
+            || !isHex(text.charAt(start)) || (start > 0 && text.charAt(start - 1) == ':'))) {
+            return -1;
+        }
+        return detect(text, start, sink);
     }
 
     /** Tries an address starting at {@code start}; returns its end, or -1 when there is none. */

@@ -31,7 +31,7 @@ public enum TextPiiType {
     BR_CNPJ(0),
     /** UK National Insurance numbers (allocated prefixes, suffix A-D). */
     UK_NINO(1),
-    /** Singapore NRIC / FIN (S, T, F, G series with their check letter). */
+    /** Singapore NRIC / FIN (S, T, F, G and M series with their check letter). */
     SG_NRIC(0),
     /** Bitcoin addresses: Base58Check (P2PKH, P2SH) and Bech32 / Bech32m (SegWit). */
     CRYPTO_WALLET(0),
@@ -39,7 +39,7 @@ public enum TextPiiType {
     CREDENTIAL_URL(1),
     /** Calendar dates introduced as a date of birth ("born on", "DOB:", "data de nascimento", "出生日期"...). */
     DATE_OF_BIRTH(1),
-    /** Person names introduced by a context cue (see {@link NameDetector} for the recall limit). */
+    /** Person names with context: a cue, a title or a known given name + surname (see {@link LatinNameDetector}). */
     PERSON_NAME(3);
 
     private final int tier;

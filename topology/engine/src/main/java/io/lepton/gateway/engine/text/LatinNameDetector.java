@@ -1,0 +1,337 @@
+package io.lepton.gateway.engine.text;
+
+import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Person names in Latin script, in English, German, Portuguese and Hindi written in Latin letters. A name is one to
+ * three words reported only with context:
+ *
+ * <ul>
+ *   <li>a <b>strong cue</b> just before it: an introduction ("my name is", "I'm", "ich bin", "ich heiße", "mein Name
+ *       ist", "meu nome é", "me chamo", "eu sou", "mera naam"), a mail header at a line start ({@code From:},
+ *       {@code Von:}, {@code De:}, {@code Para:}, {@code An:}, {@code To:}) or a title (Mr, Mrs, Dr, Herr, Frau, Sr.,
+ *       Sra., Dona, Shri, Smt); then the name may be capitalised, all capitals or a known name in lower case;</li>
+ *   <li>a <b>weak cue</b>: a salutation ("Dear", "Hi", "Hallo", "Liebe", "Olá", "Prezado", "Namaste") or a sign-off
+ *       followed by a comma or a line break ("Regards,", "Thanks,", "Mit freundlichen Grüßen", "Viele Grüße",
+ *       "Atenciosamente", "Obrigada", "Dhanyavaad"); then a capitalised word that is not a known name must end the
+ *       phrase or line ("Thanks\nSent from my iPhone" keeps "Sent");</li>
+ *   <li>no cue, but a known given name followed by a known surname ("Maria Silva"), or "Surname, Given" ("Smith,
+ *       John"), per the {@link NameGazetteer}.</li>
+ * </ul>
+ *
+ * Cues are matched ignoring case. A phrase followed by a role noun ("Dear Valued Customer", "Hallo Team") is not a
+ * name. Recall limit: uncued names outside the gazetteer ("ask Priya about it") are not detected; names of the
+ * record's own subject are still removed by linked-field scrubbing.
+ */
+final class LatinNameDetector implements Detector {
+    private static final int MAX_NAME_WORDS = 3;
+    private static final String[] STRONG_PAIRS = {"name is", "i am", "this is", "call me", "ich bin", "ich heiße",
+        "ich heisse", "name ist", "hier ist", "hier spricht", "nome é", "nome e", "me chamo", "eu sou", "aqui é",
+        "mera naam", "mera nam", "naam hai"};
+    private static final Set<String> STRONG_WORDS = Set.of("i'm", "heiße", "heisse", "chamo");
+    private static final Set<String> LABELS = Set.of("name", "nome", "naam", "vorname", "nachname", "contato",
+        "contact", "kontakt", "customer", "kunde", "cliente", "from", "von", "de", "para", "an", "to", "cc");
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "herr", "frau", "sr", "sra",
+        "srta", "dona", "shri", "smt", "prof", "sir");
+    private static final Set<String> SALUTATIONS = Set.of("dear", "hi", "hello", "hey", "hallo", "liebe", "lieber",
+        "servus", "moin", "olá", "ola", "oi", "prezado", "prezada", "caro", "cara", "namaste", "namaskar", "hii");
+    private static final Set<String> SIGN_OFFS = Set.of("regards", "thanks", "cheers", "sincerely", "best", "you",
+        "grüßen", "grüße", "gruß", "grüssen", "grüsse", "gruss", "mfg", "lg", "vg", "danke", "obrigado", "obrigada",
+        "atenciosamente", "abraços", "abraço", "att", "dhanyavaad", "dhanyavad", "shukriya", "wishes");
+    private static final Set<String> STOP_WORDS = Set.of(
+        "team", "customer", "customers", "support", "sir", "madam", "there", "all", "everyone", "sorry", "thanks",
+        "thank", "please", "the", "this", "that", "not", "very", "so", "here", "calling", "writing", "just", "still",
+        "really", "happy", "glad", "going", "trying", "looking", "also", "ok", "okay", "good", "morning",
+        "afternoon", "evening", "friend", "friends", "guys", "folks", "again", "yes", "no", "bom", "boa", "dia",
+        "tarde", "noite", "equipe", "pessoal", "time", "from", "a", "an", "in", "on", "at", "unable", "interested",
+        "new", "your", "my", "our", "we", "i", "it", "valued", "zusammen", "leute", "alle", "kunde", "kundin",
+        "kunden", "damen", "herren", "und", "ich", "sie", "wir", "der", "die", "das", "sent", "get", "best", "kind",
+        "warm", "regards", "cliente", "clientes", "senhor", "senhora", "user", "member", "client", "colleague",
+        "colleagues", "manager", "hiring", "sales", "service", "billing", "account", "admin", "voraus", "dank",
+        "is", "ist", "am", "é", "sou", "bin", "hai", "hoon",
+        "vielen", "grüße", "yours", "ji", "bhai", "sahab", "hope", "for", "to", "and", "with");
+    private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "bin", "der",
+        "di", "del", "la", "le", "zu", "al", "e");
+
+    private static final WordHashes CUE_WORDS = cueWords();
+    private static final WordHashes STOP = WordHashes.of(STOP_WORDS);
+    private static final WordHashes TITLE = WordHashes.of(TITLES);
+    private static final WordHashes PARTICLE = WordHashes.of(PARTICLES);
+
+    @Override
+    public Set<TextPiiType> types() {
+        return Set.of(TextPiiType.PERSON_NAME);
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.WORD);
+    }
+
+    @Override
+    public String validator() {
+        return "introduction, header, title, salutation or sign-off cue; or gazetteer given name + surname";
+    }
+
+    @Override
+    public String oracleTest() {
+        return "NameDetectionTest";
+    }
+
+    /** {@code [start, end)} is a word; returns where scanning resumes, or -1 when it is not (part of) a name. */
+    @Override
+    public int detect(CharSequence text, int start, int end, CandidateSink sink) {
+        if (!Character.isLetter(text.charAt(start)) || shape(text, start, end) == Shape.OTHER) {
+            return -1;
+        }
+        if (isTitle(text, start, end)) {
+            int p = end < text.length() && text.charAt(end) == '.' ? end + 1 : end;
+            if (p + 1 >= text.length() || text.charAt(p) != ' ') {
+                return -1;
+            }
+            int nameEnd = CharClasses.wordEnd(text, p + 1);
+            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.STRONG, sink) : -1;
+        }
+        Cue cue = cueBefore(text, start);
+        return cue == Cue.NONE ? uncued(text, start, end, sink) : name(text, start, end, cue, sink);
+    }
+
+    private enum Cue { NONE, WEAK, STRONG }
+
+    private static int name(CharSequence text, int start, int end, Cue cue, CandidateSink sink) {
+        Shape first = shape(text, start, end);
+        boolean known = NameGazetteer.isKnown(text, start, end);
+        if (first == Shape.OTHER || isStop(text, start, end)
+            || (first == Shape.LOWER && !known) || (first == Shape.UPPER && cue != Cue.STRONG && !known)) {
+            return -1;
+        }
+        int nameEnd = end;
+        int words = 1;
+        boolean allKnown = known;
+        while (words < MAX_NAME_WORDS && nameEnd + 1 < text.length() && text.charAt(nameEnd) == ' ') {
+            int ws = nameEnd + 1;
+            int we = CharClasses.wordEnd(text, ws);
+            if (we == ws) {
+                break;
+            }
+            if (continues(text, ws, we, first)) {
+                nameEnd = we;
+                words++;
+                allKnown &= NameGazetteer.isKnown(text, ws, we);
+            } else if (isParticle(text, ws, we) && we + 1 < text.length() && text.charAt(we) == ' ') {
+                int ne = CharClasses.wordEnd(text, we + 1);
+                if (ne == we + 1 || !continues(text, we + 1, ne, first)) {
+                    break;
+                }
+                nameEnd = ne;
+                words++;
+            } else {
+                break;
+            }
+        }
+        if (nameEnd < text.length() && text.charAt(nameEnd) == ':' && cue != Cue.WEAK) {
+            return -1; // "This is Important: ..." is a heading, not an introduction
+        }
+        if (followedByStopWord(text, nameEnd)) {
+            return -1; // "Dear Valued Customer", "Hallo Team"
+        }
+        if (cue == Cue.WEAK && !allKnown && !endsPhrase(text, nameEnd)) {
+            return -1; // "Thanks\nSent from my iPhone"
+        }
+        sink.add(start, nameEnd, TextPiiType.PERSON_NAME);
+        return nameEnd;
+    }
+
+    /** "Maria Silva" (known given name + known surname) or "Silva, Maria"; returns the end or -1. */
+    private static int uncued(CharSequence text, int start, int end, CandidateSink sink) {
+        if (shape(text, start, end) != Shape.CAPITALISED || end + 2 >= text.length()) {
+            return -1;
+        }
+        char next = text.charAt(end);
+        if (next == ' ' && Character.isUpperCase(text.charAt(end + 1))) {
+            int se = CharClasses.wordEnd(text, end + 1);
+            if (shape(text, end + 1, se) == Shape.CAPITALISED && NameGazetteer.isGivenName(text, start, end)
+                && NameGazetteer.isSurname(text, end + 1, se)) {
+                sink.add(start, se, TextPiiType.PERSON_NAME);
+                return se;
+            }
+        } else if (next == ',' && text.charAt(end + 1) == ' ' && end + 2 < text.length()
+            && Character.isUpperCase(text.charAt(end + 2))) {
+            int ge = CharClasses.wordEnd(text, end + 2);
+            if (shape(text, end + 2, ge) == Shape.CAPITALISED && NameGazetteer.isSurname(text, start, end)
+                && NameGazetteer.isGivenName(text, end + 2, ge)) {
+                sink.add(start, ge, TextPiiType.PERSON_NAME);
+                return ge;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean continues(CharSequence text, int start, int end, Shape first) {
+        Shape s = shape(text, start, end);
+        if (isStop(text, start, end)) {
+            return false;
+        }
+        return s == Shape.CAPITALISED || (s == Shape.UPPER && first == Shape.UPPER)
+            || (s == Shape.LOWER && first == Shape.LOWER && NameGazetteer.isKnown(text, start, end));
+    }
+
+    /** The cue that the text before {@code start} gives, looking back over at most two words. */
+    private static Cue cueBefore(CharSequence text, int start) {
+        int p = start;
+        boolean comma = false;
+        boolean lineBreak = false;
+        boolean colon = false;
+        while (p > 0 && start - p < 4 && " \t\r\n,:".indexOf(text.charAt(p - 1)) >= 0) {
+            char c = text.charAt(p - 1);
+            comma |= c == ',';
+            lineBreak |= c == '\n';
+            colon |= c == ':';
+            p--;
+        }
+        if (p == start || p == 0) {
+            return Cue.NONE;
+        }
+        int w1End = p;
+        int w1Start = previousWordStart(text, w1End);
+        if (w1Start == w1End || w1End - w1Start > 24) {
+            return Cue.NONE;
+        }
+        if (!CUE_WORDS.contains(text, w1Start, w1End)) {
+            return Cue.NONE; // most words are not cue words: nothing is allocated for them
+        }
+        String w1 = text.subSequence(w1Start, w1End).toString().toLowerCase(Locale.ROOT);
+        boolean lineStart = w1Start == 0 || text.charAt(w1Start - 1) == '\n';
+        if (colon && LABELS.contains(w1) && (lineStart || !isHeaderOnly(w1))) {
+            return Cue.STRONG;
+        }
+        if (STRONG_WORDS.contains(w1)) {
+            return Cue.STRONG;
+        }
+        if (w1Start > 1 && text.charAt(w1Start - 1) == ' ') {
+            int w2Start = previousWordStart(text, w1Start - 1);
+            if (w2Start < w1Start - 1 && pairMatches(text, w2Start, w1End)) {
+                return Cue.STRONG;
+            }
+        }
+        if (SALUTATIONS.contains(w1)) {
+            return Cue.WEAK;
+        }
+        if ((comma || lineBreak) && SIGN_OFFS.contains(w1)) {
+            return Cue.WEAK;
+        }
+        return Cue.NONE;
+    }
+
+    private static boolean isHeaderOnly(String label) {
+        return switch (label) {
+            case "from", "von", "de", "para", "an", "to", "cc" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean pairMatches(CharSequence text, int from, int to) {
+        int len = to - from;
+        for (String pair : STRONG_PAIRS) {
+            if (pair.length() == len && regionMatchesIgnoreCase(text, from, pair)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionMatchesIgnoreCase(CharSequence text, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(text.charAt(from + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every word that can end a cue (the last word of a pair included), as the pre-filter of {@link #cueBefore}. */
+    private static WordHashes cueWords() {
+        Set<String> words = new HashSet<>();
+        for (String pair : STRONG_PAIRS) {
+            words.add(pair.substring(pair.lastIndexOf(' ') + 1));
+        }
+        words.addAll(STRONG_WORDS);
+        words.addAll(LABELS);
+        words.addAll(SALUTATIONS);
+        words.addAll(SIGN_OFFS);
+        return WordHashes.of(words);
+    }
+
+    private static boolean isTitle(CharSequence text, int start, int end) {
+        return end - start <= 4 && Character.isUpperCase(text.charAt(start)) && TITLE.contains(text, start, end);
+    }
+
+    private static boolean isStop(CharSequence text, int start, int end) {
+        return end - start <= 12 && STOP.contains(text, start, end);
+    }
+
+    private static boolean isParticle(CharSequence text, int start, int end) {
+        return end - start <= 3 && PARTICLE.contains(text, start, end);
+    }
+
+    private static boolean followedByStopWord(CharSequence text, int end) {
+        if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+            return false;
+        }
+        int we = CharClasses.wordEnd(text, end + 1);
+        return we > end + 1 && Character.isUpperCase(text.charAt(end + 1)) && isStop(text, end + 1, we);
+    }
+
+    /** Whether the phrase ends at {@code end}: end of text or line, or punctuation. */
+    private static boolean endsPhrase(CharSequence text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        return c == '\n' || c == '\r' || c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == ':'
+            || c == ')' || (c == ' ' && (end + 1 >= text.length() || !isWordChar(text.charAt(end + 1))));
+    }
+
+    private enum Shape { CAPITALISED, UPPER, LOWER, OTHER }
+
+    private static Shape shape(CharSequence text, int start, int end) {
+        if (end - start < 2) {
+            return Shape.OTHER;
+        }
+        boolean firstUpper = isUpper(text.charAt(start));
+        if (!firstUpper && !isLower(text.charAt(start))) {
+            return Shape.OTHER;
+        }
+        boolean restLower = true;
+        boolean restUpper = true;
+        for (int i = start + 1; i < end && (restLower || restUpper); i++) {
+            char c = text.charAt(i);
+            restLower &= isLower(c);
+            restUpper &= isUpper(c);
+        }
+        if (restLower) {
+            return firstUpper ? Shape.CAPITALISED : Shape.LOWER;
+        }
+        return firstUpper && restUpper ? Shape.UPPER : Shape.OTHER;
+    }
+
+    private static boolean isUpper(char c) {
+        return c < 128 ? CharClasses.isAsciiUpper(c) : Character.isUpperCase(c);
+    }
+
+    private static boolean isLower(char c) {
+        return c < 128 ? CharClasses.isAsciiLower(c) : Character.isLowerCase(c);
+    }
+
+    private static int previousWordStart(CharSequence text, int end) {
+        int s = end;
+        while (s > 0 && end - s < 24 && (isWordChar(text.charAt(s - 1)) || text.charAt(s - 1) == '\'')) {
+            s--;
+        }
+        return s;
+    }
+}
