@@ -34,14 +34,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final Path baseDirectory;
+    private final String externalBootstrap;
+    private final AutoCloseable external;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory, String externalBootstrap,
+            AutoCloseable external) {
         this.cluster = cluster;
         this.baseDirectory = baseDirectory;
+        this.externalBootstrap = externalBootstrap;
+        this.external = external;
     }
 
-    /** Formats and starts a broker, returning once it accepts client requests (about 4 s). */
+    /** A broker started elsewhere (a container), stopped by closing {@code owner}. */
+    static EmbeddedKafka external(String bootstrapServers, AutoCloseable owner) {
+        return new EmbeddedKafka(null, null, bootstrapServers, owner);
+    }
+
+    /**
+     * Formats and starts a broker, returning once it accepts client requests (about 4 s); with
+     * {@code -Dlepton.it.broker=testcontainers} (the {@code -Pdocker} profile) a Testcontainers Kafka instead.
+     */
     public static EmbeddedKafka start() {
+        if (TestcontainersKafka.requested()) {
+            return TestcontainersKafka.start();
+        }
         Path baseDirectory = TempDirectories.create("lepton-kafka-");
         KafkaClusterTestKit cluster = null;
         try {
@@ -64,7 +80,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster, baseDirectory);
+            return new EmbeddedKafka(cluster, baseDirectory, null, null);
         } catch (Exception e) {
             closeQuietly(cluster);
             TempDirectories.delete(baseDirectory);
@@ -92,6 +108,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
+        if (external != null) {
+            return externalBootstrap;
+        }
         // The test kit names its listeners "localhost"; ours are bound to 127.0.0.1, so say so to clients.
         return cluster.bootstrapServers().replace("localhost:", LOOPBACK + ":");
     }
@@ -139,6 +158,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Stops the broker and deletes its data directories. */
     @Override
     public void close() {
+        if (external != null) {
+            try {
+                external.close();
+            } catch (Exception e) {
+                System.getLogger(EmbeddedKafka.class.getName())
+                        .log(System.Logger.Level.WARNING, "Kafka container did not stop cleanly", e);
+            }
+            return;
+        }
         closeQuietly(cluster);
         TempDirectories.delete(baseDirectory);
     }

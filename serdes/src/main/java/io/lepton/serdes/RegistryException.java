@@ -1,11 +1,12 @@
 package io.lepton.serdes;
 
 /**
- * Any other error answer of the registry (e.g. 401/403 bad credentials, 404 unknown subject, 422 invalid schema),
- * with the HTTP status, the Confluent {@code error_code} (-1 when the body had none) and its message. Not
- * permanent: such errors come from configuration or registry state, not from the bytes of a record.
+ * Any other error answer of the registry (e.g. 401/403 bad credentials, 404 unknown subject), with the HTTP status,
+ * the Confluent {@code error_code} (-1 when the body had none) and its message. Not permanent by default: such
+ * errors come from configuration or registry state, not from the bytes of a record; subclasses name the answers
+ * that no retry can fix.
  */
-public final class RegistryException extends SerdeException {
+public class RegistryException extends SerdeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,7 +21,11 @@ public final class RegistryException extends SerdeException {
     private final int errorCode;
 
     public RegistryException(int status, int errorCode, String message) {
-        super("Schema registry answered HTTP " + status + " (error_code " + errorCode + "): " + message, false);
+        this(status, errorCode, message, false);
+    }
+
+    protected RegistryException(int status, int errorCode, String message, boolean permanent) {
+        super("Schema registry answered HTTP " + status + " (error_code " + errorCode + "): " + message, permanent);
         this.status = status;
         this.errorCode = errorCode;
     }

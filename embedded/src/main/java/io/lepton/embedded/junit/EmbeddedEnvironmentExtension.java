@@ -3,6 +3,9 @@ package io.lepton.embedded.junit;
 import io.lepton.embedded.ApicurioRegistry;
 import io.lepton.embedded.EmbeddedEnvironment;
 import io.lepton.embedded.EmbeddedKafka;
+import io.lepton.embedded.TestcontainersKafka;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Why shared: starting the pair costs several seconds, so it is started lazily on first use and kept in the root
  * context's store, where JUnit closes it once at the end of the run (also after failures). Tests must therefore
- * use their own topic and subject names.
+ * use their own topic and subject names. Under {@code -Pdocker} without a Docker engine the tests are skipped with
+ * the reason, as an {@link ExecutionCondition}.
  *
  * <pre>{@code
  * @ExtendWith(EmbeddedEnvironmentExtension.class)
@@ -23,11 +27,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class EmbeddedEnvironmentExtension implements ParameterResolver {
+public final class EmbeddedEnvironmentExtension implements ParameterResolver, ExecutionCondition {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EmbeddedEnvironmentExtension.class);
     private static final String KEY = "environment";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return TestcontainersKafka.unavailable().map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("broker available"));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {

@@ -2,6 +2,7 @@ package io.lepton.serdes.registry;
 
 import io.lepton.serdes.IncompatibleSchemaException;
 import io.lepton.serdes.RegistryException;
+import io.lepton.serdes.SchemaNotRegisteredException;
 import io.lepton.serdes.UnknownSchemaIdException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +56,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized int lookup(String subject, Schema schema) {
         Integer id = idsBySchema.get(schema);
         if (id == null || !versionsBySubject.getOrDefault(subject, List.of()).contains(id)) {
-            throw new RegistryException(404, RegistryException.SCHEMA_NOT_FOUND,
-                    "Schema not found under subject " + subject);
+            throw new SchemaNotRegisteredException(subject, RegistryException.SCHEMA_NOT_FOUND,
+                    "Schema not found");
         }
         return id;
     }

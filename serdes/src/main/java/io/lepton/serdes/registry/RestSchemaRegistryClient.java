@@ -7,6 +7,7 @@ import io.lepton.serdes.IncompatibleSchemaException;
 import io.lepton.serdes.LruCache;
 import io.lepton.serdes.RegistryException;
 import io.lepton.serdes.RegistryUnavailableException;
+import io.lepton.serdes.SchemaNotRegisteredException;
 import io.lepton.serdes.SerdeException;
 import io.lepton.serdes.UnknownSchemaIdException;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why hand-written: Confluent's Java client is not available here, and the gateway needs only a few calls but
  * needs them robust: per-attempt connect and request timeouts, bounded retries with exponential backoff and
- * jitter (half to full backoff) on connection failures, timeouts, 5xx and 429 (rotating through the configured
- * URLs), and bounded LRU caches of the immutable answers (id to schema, subject and schema to id) so steady-state traffic makes no calls.
+ * jitter (half to full backoff) on connection failures, timeouts, 5xx, 429 and 408 (rotating through the
+ * configured URLs; see {@link RegistryAnswer}), registration races resolved to the winner's id, and bounded LRU caches of the immutable answers (id to schema, subject and schema to id) so steady-state traffic makes no calls.
  * Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
@@ -56,30 +58,90 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.idsBySubjectSchema = new LruCache<>(config.cacheCapacity());
     }
 
+    /**
+     * Registers the schema, resolving a lost registration race to the winner's id.
+     *
+     * <p>Why the look-up on 409: when two stream threads (or instances) register a new subject at the same moment,
+     * Apicurio answers the loser {@code 409 ... already exists}; Confluent answers 409 for an incompatible schema.
+     * So a 409 is resolved by looking the schema up under the subject: found means the race was lost and its id
+     * is the answer; not found and incompatible means a real rejection (permanent); not found but compatible means
+     * another schema won the race, so the registration is retried with backoff and gives up as unavailable
+     * (transient) after the configured retries. A 422 (invalid schema) is permanent.
+     */
     @Override
     public int register(String subject, Schema schema) {
         return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+            int id = registerResolvingConflicts(subject, schema);
+            schemasById.put(id, schema);
+            return id;
+        });
+    }
+
+    private int registerResolvingConflicts(String subject, Schema schema) {
+        int attempts = config.maxRetries() + 1;
+        RegistryException conflict = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                backoff(attempt);
+            }
             try {
-                int id = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema))
+                return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema))
                         .path("id").asInt();
+            } catch (RegistryException e) {
+                if (e.status() == 422) {
+                    throw new IncompatibleSchemaException(subject, e.getMessage());
+                }
+                if (RegistryAnswer.of(e.status()) != RegistryAnswer.CONFLICT) {
+                    throw e;
+                }
+                conflict = e;
+            }
+            OptionalInt existing = find(subject, schema);
+            if (existing.isPresent()) {
+                LOGGER.debug("Registration of subject {} lost a race; using the existing id {}", subject,
+                        existing.getAsInt());
+                return existing.getAsInt();
+            }
+            if (!isCompatible(subject, schema)) {
+                throw new IncompatibleSchemaException(subject, conflict.getMessage());
+            }
+        }
+        throw new RegistryUnavailableException("Schema registry kept answering 409 for subject '" + subject
+                + "' while the schema was neither registered nor incompatible, after " + attempts
+                + " attempt(s): " + conflict.getMessage(), conflict);
+    }
+
+    /**
+     * Looks the schema up without registering it.
+     *
+     * @throws SchemaNotRegisteredException (permanent) if the subject or the schema under it does not exist
+     */
+    @Override
+    public int lookup(String subject, Schema schema) {
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+            try {
+                int id = send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt();
                 schemasById.put(id, schema);
                 return id;
             } catch (RegistryException e) {
-                if (e.status() == 409) {
-                    throw new IncompatibleSchemaException(subject, e.getMessage());
+                if (e.status() == 404) {
+                    throw new SchemaNotRegisteredException(subject, e.errorCode(), e.getMessage());
                 }
                 throw e;
             }
         });
     }
 
-    @Override
-    public int lookup(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            int id = send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt();
-            schemasById.put(id, schema);
-            return id;
-        });
+    private OptionalInt find(String subject, Schema schema) {
+        try {
+            return OptionalInt.of(send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id")
+                    .asInt());
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                return OptionalInt.empty();
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -155,7 +217,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                     return JSON.readTree(response.body());
                 }
                 RegistryException error = error(status, response.body());
-                if (status < 500 && status != 429) {
+                if (RegistryAnswer.of(status) != RegistryAnswer.TRANSIENT) {
                     throw error;
                 }
                 lastFailure = error;

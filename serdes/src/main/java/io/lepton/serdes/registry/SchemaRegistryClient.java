@@ -16,14 +16,18 @@ public interface SchemaRegistryClient {
     /**
      * Registers the schema under the subject (or finds it if already registered) and returns its global id.
      *
-     * @throws io.lepton.serdes.IncompatibleSchemaException if the subject's compatibility rule rejects it
+     * A concurrent registration of the same subject elsewhere is not an error: the id it created is returned.
+     *
+     * @throws io.lepton.serdes.IncompatibleSchemaException (permanent) if the subject's compatibility rule or the
+     *     registry's validation rejects it
      */
     int register(String subject, Schema schema);
 
     /**
      * Returns the id of a schema already registered under the subject, without registering it.
      *
-     * @throws io.lepton.serdes.RegistryException (404) if the subject or the schema under it does not exist
+     * @throws io.lepton.serdes.SchemaNotRegisteredException (404, permanent) if the subject or the schema under it
+     *     does not exist
      */
     int lookup(String subject, Schema schema);
 

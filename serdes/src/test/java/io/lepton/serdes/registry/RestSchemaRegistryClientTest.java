@@ -7,6 +7,7 @@ import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.IncompatibleSchemaException;
 import io.lepton.serdes.RegistryException;
 import io.lepton.serdes.RegistryUnavailableException;
+import io.lepton.serdes.SchemaNotRegisteredException;
 import io.lepton.serdes.UnknownSchemaIdException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -134,14 +135,93 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
-    void conflictOnRegisterIsIncompatibleSchemaWithTheRegistryMessage() {
-        stub.respond(409, "{\"error_code\": 409, \"message\": \"READER_FIELD_MISSING_DEFAULT_VALUE\"}");
+    void conflictThatIsALostRegistrationRaceResolvesToTheExistingId() {
+        stub.respond(409, "{\"error_code\": 409, \"message\": \"An artifact with ID 's-value' already exists.\"}")
+                .respond(200, "{\"subject\": \"s-value\", \"id\": 12, \"version\": 1}");
+        RestSchemaRegistryClient client = client();
+        assertThat(client.register("s-value", SCHEMA)).isEqualTo(12);
+
+        assertThat(stub.requests()).extracting(StubRegistryServer.Request::path)
+                .containsExactly("/subjects/s-value/versions", "/subjects/s-value");
+        assertThat(client.schemaById(12)).as("cached from the look-up").isEqualTo(SCHEMA);
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void conflictWithTheSchemaAbsentAndIncompatibleIsPermanentWithTheRegistryMessage() {
+        stub.respond(409, "{\"error_code\": 409, \"message\": \"READER_FIELD_MISSING_DEFAULT_VALUE\"}")
+                .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}")
+                .respond(200, "{\"is_compatible\": false}");
         assertThatThrownBy(() -> client().register("s-value", SCHEMA))
                 .isInstanceOfSatisfying(IncompatibleSchemaException.class, e -> {
                     assertThat(e.subject()).isEqualTo("s-value");
                     assertThat(e.isPermanent()).isTrue();
                 })
                 .hasMessageContaining("READER_FIELD_MISSING_DEFAULT_VALUE");
+        assertThat(stub.requests()).extracting(StubRegistryServer.Request::path).containsExactly(
+                "/subjects/s-value/versions", "/subjects/s-value", "/compatibility/subjects/s-value/versions/latest");
+    }
+
+    @Test
+    void conflictWithTheSchemaAbsentButCompatibleIsRetriedAsARaceWithAnotherSchema() {
+        stub.respond(409, "{\"error_code\": 409, \"message\": \"already exists\"}")
+                .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}")
+                .respond(200, "{\"is_compatible\": true}")
+                .respond(200, "{\"id\": 13}");
+        assertThat(client().register("s-value", SCHEMA)).isEqualTo(13);
+        assertThat(stub.requests()).hasSize(4);
+    }
+
+    @Test
+    void conflictThatNeverResolvesIsTransientAfterTheConfiguredRetries() {
+        stub.respond(409, "{\"error_code\": 409, \"message\": \"already exists\"}")
+                .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}")
+                .respond(200, "{\"is_compatible\": true}")
+                .respond(409, "{\"error_code\": 409, \"message\": \"already exists\"}")
+                .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}")
+                .respond(200, "{\"is_compatible\": true}");
+        assertThatThrownBy(() -> client(RegistryClientConfig.builder(stub.url()).maxRetries(1))
+                .register("s-value", SCHEMA))
+                .isInstanceOfSatisfying(RegistryUnavailableException.class,
+                        e -> assertThat(e.isPermanent()).isFalse())
+                .hasMessageContaining("after 2 attempt(s)");
+        assertThat(stub.requests()).hasSize(6);
+    }
+
+    @Test
+    void unprocessableSchemaIsPermanentAndNotRetried() {
+        stub.respond(422, "{\"error_code\": 42201, \"message\": \"Invalid schema\"}");
+        assertThatThrownBy(() -> client().register("s-value", SCHEMA))
+                .isInstanceOfSatisfying(IncompatibleSchemaException.class,
+                        e -> assertThat(e.isPermanent()).isTrue())
+                .hasMessageContaining("42201");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void lookupOfAMissingSubjectIsPermanentAndNotRetried() {
+        stub.respond(404, "{\"error_code\": 40401, \"message\": \"Subject 's-value' not found.\"}");
+        assertThatThrownBy(() -> client().lookup("s-value", SCHEMA))
+                .isInstanceOfSatisfying(SchemaNotRegisteredException.class, e -> {
+                    assertThat(e.subject()).isEqualTo("s-value");
+                    assertThat(e.errorCode()).isEqualTo(40401);
+                    assertThat(e.isPermanent()).isTrue();
+                });
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void requestTimeoutAnswerIsRetried() {
+        stub.respond(408, "").respond(200, "[\"a\"]");
+        assertThat(client().subjects()).containsExactly("a");
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void registrationRetriesServerErrorsBeforeSucceeding() {
+        stub.respond(503, "busy").respond(200, "{\"id\": 5}");
+        assertThat(client().register("s-value", SCHEMA)).isEqualTo(5);
+        assertThat(stub.requests()).hasSize(2);
     }
 
     @Test
