@@ -1,5 +1,6 @@
 package io.lepton.gateway.failure;
 
+import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class FailClosedProcessor<KIn, VIn> implements Processor<KIn, VIn, Object, Object> {
 
     /** The {@link QuarantineHeaders#REASON} of a record whose processing threw. */
-    public static final String REASON = "processing-error";
+    public static final String REASON = QuarantineReason.PROCESSING_ERROR.headerValue();
 
     private static final Logger LOGGER = LoggerFactory.getLogger(FailClosedProcessor.class);
 

@@ -1,5 +1,6 @@
 package io.lepton.gateway.settings;
 
+import io.lepton.gateway.failure.QuarantineAwareProcessingExceptionHandler;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * How Kafka Streams and its clients run the gateway topology: the same for {@code run}, {@code demo}, {@code replay}
  * and {@code bench}, which differ only in the values they pass.
  *
- * <p>Fixed choices, measured by {@code ./gateway bench}: {@code max.task.idle.ms=-1}, since a task reads the raw topics
+ * <p>Fixed choices: a processing exception handler that counts failures (the nodes themselves quarantine the
+ * record, fail closed; see {@code FailClosedProcessor}); and, measured by {@code ./gateway bench}: {@code max.task.idle.ms=-1}, since a task reads the raw topics
  * and the (usually empty) subject hop and Kafka Streams' default would hold records back until the empty partitions
  * are known to be caught up, and nothing here needs cross-partition timestamp order (windows, periods and stream
  * time all come from each event's own {@code occurredAt}); snappy compression, because the gateway fans out to many
@@ -68,6 +70,8 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Str
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                QuarantineAwareProcessingExceptionHandler.class.getName());
         minInsyncReplicas.ifPresent(isr -> props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), isr));
         groupInstanceId.ifPresent(id -> props.put(
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));

@@ -7,6 +7,7 @@ import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.gateway.failure.FailClosedProcessor;
 import io.lepton.schemas.AuditRecord;
 import io.lepton.schemas.FairnessAlert;
 import java.time.Duration;
@@ -134,8 +135,11 @@ public final class JurisdictionLane {
         String node = sanitizeNode(family);
         SanitizeProcessor.Sinks sinks = new SanitizeProcessor.Sinks(node("sanitized", family), node("audit", family),
                 node("quarantine", family));
-        topology.addProcessor(node, () -> new SanitizeProcessor(services.engine(), policy, family, sinks,
-                services.budgets(), services.records()), parents);
+        // Fail closed: a record whose sanitizing throws goes to the lane's quarantine, never half-released.
+        topology.addProcessor(node, FailClosedProcessor.wrap(() -> new SanitizeProcessor(services.engine(), policy,
+                family, sinks, services.budgets(), services.records()), node, sinks.quarantine(),
+                record -> record.withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key())),
+                services.failures()), parents);
         topology.addSink(sinks.sanitized(), topics.sanitized(family), new StringSerializer(),
                 services.codec().avroSerializer(), node);
         topology.addSink(sinks.audit(), topics.audit(), new StringSerializer(), services.codec().avroSerializer(),

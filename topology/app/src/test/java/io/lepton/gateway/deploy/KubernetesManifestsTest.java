@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import io.lepton.gateway.settings.SettingVariable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,41 +26,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Parses every manifest under {@code k8s/} and checks that what they reference exists and that every environment
  * variable they set is one the application reads.
  *
- * <p>The list of variables the application reads ({@code env-variables-read.txt}) is derived here from the sources,
- * not written by hand: {@code ${VAR}} references and the environment form of every key in application.properties
- * (Quarkus maps {@code FOO_BAR} to {@code foo.bar}), {@code System.getenv("...")} literals and {@code ENV_*}
- * constants in the main sources. The test fails when the file and the sources disagree, printing the new content.
+ * <p>The variables the application reads come from the sources, not from a list kept by hand: every
+ * {@link SettingVariable} (the one typed settings source), the Kafka security prefixes it passes through,
+ * {@code ${VAR}} references in application.properties and the key variables ({@code ENV_*} constants, such as the
+ * {@code LEPTON_HMAC_KEY_} prefix).
  */
 class KubernetesManifestsTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path K8S = ROOT.resolve("k8s");
-    private static final Path ENV_LIST = Path.of("src/test/resources/env-variables-read.txt");
 
     /** Created by the operator from files and secrets that never enter the repository (see base/kustomization). */
     private static final Set<String> CREATED_BY_OPERATOR = Set.of("lepton-policies", "lepton-hmac-keys", "kafka-tls");
     /** Read by the image's launcher (run-java.sh of the base image in Dockerfile.jvm), not by the application. */
     private static final Set<String> READ_BY_IMAGE = Set.of("JAVA_OPTS_APPEND");
-    /**
-     * Set by the manifests for settings the application does not read yet (issue #16: state dir, static membership,
-     * TLS and min.insync.replicas are to be mapped in application.properties). The test fails once one is read, so
-     * the entry is removed here then.
-     */
-    private static final Set<String> PENDING_WIRING = Set.of("KAFKA_STREAMS_GROUP_INSTANCE_ID",
-            "KAFKA_STREAMS_STATE_DIR", "KAFKA_STREAMS_SECURITY_PROTOCOL", "KAFKA_STREAMS_SSL_TRUSTSTORE_LOCATION",
-            "KAFKA_STREAMS_SSL_TRUSTSTORE_TYPE", "KAFKA_STREAMS_SSL_TRUSTSTORE_PASSWORD",
-            "KAFKA_STREAMS_TOPIC_MIN_INSYNC_REPLICAS", "GATEWAY_TOPICS_REPLICATION_FACTOR",
-            "GATEWAY_TOPICS_MIN_INSYNC_REPLICAS");
     private static final Set<String> PROBE_PATHS = Set.of("/q/health/ready", "/q/health/live", "/q/health/started");
-
-    @Test
-    void theListOfEnvironmentVariablesReadMatchesTheSources() throws IOException {
-        String derived = String.join("\n", envVariablesRead()) + "\n";
-        String stored = Files.exists(ENV_LIST) ? Files.readString(ENV_LIST).lines()
-                .filter(l -> !l.startsWith("#")).reduce("", (a, l) -> a + l + "\n") : "";
-        assertThat(stored).as("%s is derived from the sources; replace its list with:%n%s", ENV_LIST, derived)
-                .isEqualTo(derived);
-    }
 
     @Test
     void everyEnvironmentVariableTheManifestsSetIsReadByTheApplication() {
@@ -75,11 +56,8 @@ class KubernetesManifestsTest {
         for (String name : set) {
             boolean known = read.contains(name) || read.stream().anyMatch(r -> r.endsWith("*")
                     && name.startsWith(r.substring(0, r.length() - 1))) || READ_BY_IMAGE.contains(name)
-                    || PENDING_WIRING.contains(name);
+;
             assertThat(known).as("env %s set by a manifest is not read by the application", name).isTrue();
-        }
-        for (String pending : PENDING_WIRING) {
-            assertThat(read).as("%s is read now: remove it from PENDING_WIRING", pending).doesNotContain(pending);
         }
     }
 
@@ -195,14 +173,17 @@ class KubernetesManifestsTest {
 
     static Set<String> envVariablesRead() {
         Set<String> names = new TreeSet<>();
+        for (SettingVariable variable : SettingVariable.values()) {
+            names.add(variable.name());
+        }
+        for (String security : List.of("SECURITY_", "SASL_", "SSL_")) {
+            names.add(SettingVariable.KAFKA_SECURITY_PREFIX + security + "*");
+        }
         Path properties = ROOT.resolve("topology/app/src/main/resources/application.properties");
         Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(read(properties));
         while (reference.find()) {
             names.add(reference.group(1));
         }
-        read(properties).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#") && l.contains("="))
-                .map(l -> l.substring(0, l.indexOf('=')).trim())
-                .forEach(key -> names.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT)));
         Pattern getenv = Pattern.compile("System\\.getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
         Pattern constant = Pattern.compile("\\bENV_[A-Z_]*\\s*=\\s*\"([A-Z][A-Z0-9_]*)\"");
         for (String module : List.of("topology/app", "topology/engine", "serdes", "cli")) {
