@@ -44,7 +44,7 @@ final class BettingEProcess {
             return 0;
         }
         double effective = Math.min(observations, MEMORY);
-        double margin = 2 * Math.sqrt(variance / effective);
+        double margin = 1 * Math.sqrt(variance / effective);
         if (mean <= margin) {
             return 0;
         }
