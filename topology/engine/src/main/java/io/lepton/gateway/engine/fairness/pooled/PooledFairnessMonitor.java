@@ -2,6 +2,12 @@ package io.lepton.gateway.engine.fairness.pooled;
 
 import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.policy.FairnessSettings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +32,8 @@ import java.util.TreeMap;
  * are rounded ({@link RoundedSizes}). Exposure (ranking) impressions are not tested here.
  */
 public final class PooledFairnessMonitor {
+
+    private static final byte STATE_VERSION = 1;
 
     private final String jurisdiction;
     private final String family;
@@ -215,6 +223,123 @@ public final class PooledFairnessMonitor {
         Map<String, long[]> totals = new LinkedHashMap<>();
         panes.subMap(from, true, to, false).values().forEach(groups -> groups.forEach((g, c) -> add(totals, g, c)));
         return totals;
+    }
+
+    /**
+     * The monitor's whole state (pooled pane counts, every test's wealth, bet moments, random state and pending
+     * votes, alert flags) for a state store: a version byte, then big-endian fields. Its size grows with groups ×
+     * open panes and windows, never with events.
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(STATE_VERSION);
+            out.writeLong(period);
+            out.writeLong(closedThrough);
+            out.writeLong(lateVotes);
+            out.writeInt(panes.size());
+            for (Map.Entry<Long, Map<String, long[]>> pane : panes.entrySet()) {
+                out.writeLong(pane.getKey());
+                out.writeInt(pane.getValue().size());
+                for (Map.Entry<String, long[]> group : pane.getValue().entrySet()) {
+                    out.writeUTF(group.getKey());
+                    for (long count : group.getValue()) {
+                        out.writeLong(count);
+                    }
+                }
+            }
+            writeTests(out, sequentialTests);
+            writeNames(out, sequentialAlerted);
+            writeNames(out, breachedLastWindow);
+            out.writeInt(windowTests.size());
+            for (Map.Entry<Long, Map<String, ComparisonTest>> window : windowTests.entrySet()) {
+                out.writeLong(window.getKey());
+                writeTests(out, window.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Replaces this monitor's state with one written by {@link #toBytes()} for the same settings. */
+    public void restore(byte[] state) {
+        if (state == null || state.length == 0 || state[0] != STATE_VERSION) {
+            throw new IllegalArgumentException("not a pooled fairness monitor state (version " + STATE_VERSION + ")");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state, 1, state.length - 1))) {
+            period = in.readLong();
+            closedThrough = in.readLong();
+            lateVotes = in.readLong();
+            panes.clear();
+            for (int p = in.readInt(); p > 0; p--) {
+                Map<String, long[]> groups = panes.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>());
+                for (int g = in.readInt(); g > 0; g--) {
+                    groups.put(in.readUTF(), new long[] {in.readLong(), in.readLong(), in.readLong(), in.readLong()});
+                }
+            }
+            readTests(in, sequentialTests);
+            readNames(in, sequentialAlerted);
+            breachedLastWindow = new HashSet<>();
+            readNames(in, breachedLastWindow);
+            windowTests.clear();
+            for (int w = in.readInt(); w > 0; w--) {
+                readTests(in, windowTests.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>()));
+            }
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("trailing bytes after a pooled fairness monitor state");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated pooled fairness monitor state", e);
+        }
+    }
+
+    private static void writeTests(DataOutputStream out, Map<String, ComparisonTest> tests) throws IOException {
+        out.writeInt(tests.size());
+        for (Map.Entry<String, ComparisonTest> entry : tests.entrySet()) {
+            ComparisonTest test = entry.getValue();
+            out.writeUTF(entry.getKey());
+            for (BettingEProcess process : new BettingEProcess[] {test.below(), test.above()}) {
+                out.writeDouble(process.logWealth());
+                out.writeDouble(process.mean());
+                out.writeDouble(process.variance());
+                out.writeLong(process.observations());
+            }
+            out.writeLong(test.randomState());
+            for (long pending : test.pending()) {
+                out.writeLong(pending);
+            }
+        }
+    }
+
+    private void readTests(DataInputStream in, Map<String, ComparisonTest> tests) throws IOException {
+        tests.clear();
+        for (int t = in.readInt(); t > 0; t--) {
+            String slot = in.readUTF();
+            BettingEProcess below = readProcess(in);
+            BettingEProcess above = readProcess(in);
+            PooledMetric metric = metricOf(slot);
+            tests.put(slot, new ComparisonTest(metric.form(), threshold(metric), below, above,
+                    new SplitMix64(in.readLong()), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+        }
+    }
+
+    private static BettingEProcess readProcess(DataInputStream in) throws IOException {
+        return new BettingEProcess(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
+    }
+
+    private static void writeNames(DataOutputStream out, Set<String> names) throws IOException {
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+    }
+
+    private static void readNames(DataInputStream in, Set<String> names) throws IOException {
+        names.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            names.add(in.readUTF());
+        }
     }
 
     private double threshold(PooledMetric metric) {

@@ -71,6 +71,20 @@ class PooledFairnessMonitorTest {
         assertThat(alerts).isEmpty();
     }
 
+    @Test
+    void aMonitorRestoredFromItsBytesContinuesExactlyAsTheOriginal() {
+        PooledFairnessMonitor original = monitor();
+        run(original, 0.55, 0.80, 0, 40 * 60_000L, new SplittableRandom(3));
+        PooledFairnessMonitor restored = monitor();
+        restored.restore(original.toBytes());
+        assertThat(restored.toBytes()).isEqualTo(original.toBytes());
+        List<PooledAlert> fromOriginal = run(original, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
+                new SplittableRandom(4));
+        List<PooledAlert> fromRestored = run(restored, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
+                new SplittableRandom(4));
+        assertThat(fromRestored).isNotEmpty().isEqualTo(fromOriginal);
+    }
+
     private static PooledFairnessMonitor monitor() {
         return new PooledFairnessMonitor("eu-gdpr", "financial-sentiment", "gender", SETTINGS, ALLOCATION, false);
     }
