@@ -115,7 +115,7 @@ public final class PooledFairnessMonitor {
 
     private void startPeriodOf(long streamTime) {
         long current = Math.floorDiv(streamTime, periodMs);
-        if (current != period) {
+        if (current > period) {
             period = current;
             sequentialTests.clear();
             sequentialAlerted.clear();
