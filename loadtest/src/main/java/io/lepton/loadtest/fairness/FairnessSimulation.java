@@ -64,6 +64,15 @@ public final class FairnessSimulation {
      */
     public static Result run(Scenario scenario, double eventsPerHour, double hours, int partitions, long seed,
                              boolean stopAtFirst) {
+        return run(scenario, eventsPerHour, hours, partitions, seed, stopAtFirst, true);
+    }
+
+    /**
+     * As {@link #run(Scenario, double, double, int, long, boolean)}; with {@code votePerSubjectPerPane} false every
+     * event is counted, as if events were independent (to measure what the subject rule is for).
+     */
+    public static Result run(Scenario scenario, double eventsPerHour, double hours, int partitions, long seed,
+                             boolean stopAtFirst, boolean votePerSubjectPerPane) {
         SplittableRandom random = new SplittableRandom(seed);
         Population population = new Population(random);
         HoppingWindows windows = HoppingWindows.of(SETTINGS.windowSize(), SETTINGS.windowAdvance(), SETTINGS.grace());
@@ -92,7 +101,7 @@ public final class FairnessSimulation {
                     int subject = (int) session[Population.SUBJECT];
                     PartialCounts task = tasks[population.partition(subject, partitions)];
                     long time = session[Population.NEXT_TIME];
-                    if (task.firstVote(population.hash(subject), time)) {
+                    if (!votePerSubjectPerPane || task.firstVote(population.hash(subject), time)) {
                         task.add(ATTRIBUTE, population.group(subject), time, session[Population.DECISION] == 1,
                                 session[Population.QUALIFIED] == 1);
                     }

@@ -22,6 +22,13 @@ class FairnessSimulationTest {
     }
 
     @Test
+    void theSimulatedSubjectsAreDependentEnoughThatCountingEveryEventRaisesFalseBreaches() {
+        FairnessSimulation.Result result = FairnessSimulation.run(Scenario.AT_THRESHOLDS, 12_000, 24, 2, 1, false,
+                false);
+        assertThat(result.breaches()).isNotEmpty();
+    }
+
+    @Test
     void aDisparateImpactOfSixTenthsIsRaisedWithinHalfAnHourAtTwelveThousandEventsPerHour() {
         for (long seed = 1; seed <= 3; seed++) {
             FairnessSimulation.Result result = FairnessSimulation.run(Scenario.DI_06, 12_000, 2, 2, seed, true);
