@@ -22,11 +22,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * and forwards the counts as one {@link CountDelta} per attribute on a wall-clock punctuation.
  *
  * <p>Why in memory and not in a store: a store write per event is what made the windowed monitor cost a third of the
- * thread. Kafka Streams' loop runs due punctuations after processing and before committing, and the punctuation
- * is scheduled at {@link #FLUSH_INTERVAL}, well below the commit interval, so a commit normally follows a flush; a
- * crash between a flush and the next commit aborts the transaction (the forwarded deltas with it) and the events are
- * processed again. What is lost on a crash is the subject-per-pane memory, so a subject may vote twice in the pane
- * of the crash.
+ * thread. The price is in the crash window: Kafka Streams' loop runs due punctuations after processing and before
+ * committing, and {@link #FLUSH_INTERVAL} is below the exactly-once commit interval, so most commits follow a flush;
+ * a crash after a flush but before its commit aborts the forwarded deltas with the transaction and the events are
+ * counted again. A commit that falls between two flushes commits the offsets of events still in memory, so a crash
+ * right after it loses at most one flush interval of counts (never counts twice). The subject-per-pane memory is
+ * lost on a crash too, so a subject may vote twice in the pane of the crash.
  *
  * @param <V> the value type of the parent node, from which {@code decoded} extracts the raw event
  */

@@ -57,6 +57,9 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (record.key() == null || record.value() == null || record.key().indexOf('|') < 0) {
+            return;
+        }
         PooledFairnessMonitor monitor = monitor(record.key());
         if (monitor == null) {
             return;

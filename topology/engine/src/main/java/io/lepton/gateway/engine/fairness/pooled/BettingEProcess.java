@@ -12,7 +12,7 @@ package io.lepton.gateway.engine.fairness.pooled;
  *
  * <p>The bet here is WSR's aGRAPA rule λ = μ̂ / (σ̂² + μ̂²) (their §B.3) on <em>exponentially weighted</em> moments
  * of the last {@value #MEMORY} observations, so it follows a sudden shift within a few hundred observations, and it
- * is only placed when μ̂ exceeds two standard errors: at the boundary of H0 a noisy positive μ̂ would otherwise bleed
+ * is only placed when μ̂ exceeds one standard error: at the boundary of H0 a noisy positive μ̂ would otherwise bleed
  * wealth that a later real shift must first win back. The bet is capped at 1/2 as in Chugg et al. Any predictable
  * rule keeps the guarantee; this one only trades power.
  */
