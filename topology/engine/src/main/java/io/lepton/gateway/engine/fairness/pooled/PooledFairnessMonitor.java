@@ -2,18 +2,11 @@ package io.lepton.gateway.engine.fairness.pooled;
 
 import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.policy.FairnessSettings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -33,8 +26,6 @@ import java.util.TreeMap;
  */
 public final class PooledFairnessMonitor {
 
-    private static final byte STATE_VERSION = 1;
-
     private final String jurisdiction;
     private final String family;
     private final String attribute;
@@ -45,14 +36,7 @@ public final class PooledFairnessMonitor {
     private final List<PooledMetric> metrics;
     private final long periodMs;
 
-    private final NavigableMap<Long, Map<String, long[]>> panes = new TreeMap<>();
-    private final NavigableMap<Long, Map<String, ComparisonTest>> windowTests = new TreeMap<>();
-    private final Map<String, ComparisonTest> sequentialTests = new LinkedHashMap<>();
-    private final Set<String> sequentialAlerted = new HashSet<>();
-    private Set<String> breachedLastWindow = new HashSet<>();
-    private long period = Long.MIN_VALUE;
-    private long closedThrough = Long.MIN_VALUE;
-    private long lateVotes;
+    private final MonitorState state = new MonitorState();
 
     /**
      * @param labelled whether the family carries outcome labels (only then is equal opportunity tested)
@@ -80,7 +64,7 @@ public final class PooledFairnessMonitor {
 
     /** Votes that arrived after every window of their pane had closed (ignored). */
     public long lateVotes() {
-        return lateVotes;
+        return state.lateVotes;
     }
 
     /** Adds one task's delta, bets on it, closes the windows {@code streamTime} has passed; returns new alerts. */
@@ -92,48 +76,48 @@ public final class PooledFairnessMonitor {
         for (CountDelta.Row row : delta.rows()) {
             long[] counts = {row.votes(), row.selected(), row.labelledPositive(), row.truePositive()};
             long[] starts = windows.startsContaining(row.paneStart());
-            if (starts.length == 0 || max(starts) <= closedThrough) {
-                lateVotes += row.votes();
+            if (starts.length == 0 || max(starts) <= state.closedThrough) {
+                state.lateVotes += row.votes();
                 continue;
             }
-            add(panes.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
-            if (Math.floorDiv(row.paneStart(), periodMs) == period) {
+            add(state.panes.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
+            if (Math.floorDiv(row.paneStart(), periodMs) == state.period) {
                 add(periodDelta, row.group(), counts);
             }
             for (long start : starts) {
-                if (start > closedThrough) {
+                if (start > state.closedThrough) {
                     add(windowDeltas.computeIfAbsent(start, s -> new LinkedHashMap<>()), row.group(), counts);
                 }
             }
         }
         betSequential(periodDelta, streamTime, alerts);
-        windowDeltas.forEach((start, groups) -> offer(windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()),
-                groups, start));
+        windowDeltas.forEach((start, groups) -> offer(
+                state.windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()), groups, start));
         closeWindows(streamTime, alerts);
         return alerts;
     }
 
     private void startPeriodOf(long streamTime) {
         long current = Math.floorDiv(streamTime, periodMs);
-        if (current > period) {
-            period = current;
-            sequentialTests.clear();
-            sequentialAlerted.clear();
+        if (current > state.period) {
+            state.period = current;
+            state.sequentialTests.clear();
+            state.sequentialAlerted.clear();
         }
     }
 
     private void betSequential(Map<String, long[]> delta, long streamTime, List<PooledAlert> alerts) {
-        Map<String, Double> peaks = offer(sequentialTests, delta, period);
+        Map<String, Double> peaks = offer(state.sequentialTests, delta, state.period);
         double threshold = Math.log(1 / allocation.sequentialAlpha());
         long shownStart = min(windows.startsContaining(streamTime));
         Map<String, long[]> shown = totals(shownStart, windows.end(shownStart));
         for (Map.Entry<String, Double> peak : peaks.entrySet()) {
             String slot = peak.getKey();
-            if (peak.getValue() >= threshold && !sequentialAlerted.contains(slot)) {
+            if (peak.getValue() >= threshold && !state.sequentialAlerted.contains(slot)) {
                 PooledAlert alert = alert(PooledAlert.Kind.SEQUENTIAL, true, slot, shown, peak.getValue(),
-                        allocation.sequentialAlpha(), shownStart, "p" + period);
+                        allocation.sequentialAlpha(), shownStart, "p" + state.period);
                 if (alert != null) {
-                    sequentialAlerted.add(slot);
+                    state.sequentialAlerted.add(slot);
                     alerts.add(alert);
                 }
             }
@@ -164,9 +148,9 @@ public final class PooledFairnessMonitor {
 
     private void closeWindows(long streamTime, List<PooledAlert> alerts) {
         double threshold = Math.log(1 / allocation.windowAlpha());
-        while (!windowTests.isEmpty() && windows.closed(windowTests.firstKey(), streamTime)) {
-            long start = windowTests.firstKey();
-            Map<String, ComparisonTest> tests = windowTests.remove(start);
+        while (!state.windowTests.isEmpty() && windows.closed(state.windowTests.firstKey(), streamTime)) {
+            long start = state.windowTests.firstKey();
+            Map<String, ComparisonTest> tests = state.windowTests.remove(start);
             Map<String, long[]> window = totals(start, windows.end(start));
             Set<String> breached = new HashSet<>();
             for (Map.Entry<String, ComparisonTest> entry : tests.entrySet()) {
@@ -179,7 +163,7 @@ public final class PooledFairnessMonitor {
                         breached.add(slot);
                         alerts.add(alert);
                     }
-                } else if (breachedLastWindow.contains(slot)) {
+                } else if (state.breachedLastWindow.contains(slot)) {
                     PooledAlert cleared = alert(PooledAlert.Kind.WINDOW, false, slot, window, logE,
                             allocation.windowAlpha(), start, "w" + start);
                     if (cleared != null && !metricOf(slot).adverse(cleared.value(), cleared.threshold())) {
@@ -189,12 +173,14 @@ public final class PooledFairnessMonitor {
                     }
                 }
             }
-            breachedLastWindow = breached;
-            closedThrough = start;
+            state.breachedLastWindow.clear();
+            state.breachedLastWindow.addAll(breached);
+            state.closedThrough = start;
         }
-        if (!windowTests.isEmpty() || closedThrough != Long.MIN_VALUE) {
-            long oldestOpen = windowTests.isEmpty() ? closedThrough + windows.advanceMs() : windowTests.firstKey();
-            panes.headMap(Math.min(oldestOpen, min(windows.startsContaining(streamTime))), false).clear();
+        if (!state.windowTests.isEmpty() || state.closedThrough != Long.MIN_VALUE) {
+            long oldestOpen = state.windowTests.isEmpty()
+                    ? state.closedThrough + windows.advanceMs() : state.windowTests.firstKey();
+            state.panes.headMap(Math.min(oldestOpen, min(windows.startsContaining(streamTime))), false).clear();
         }
     }
 
@@ -221,125 +207,22 @@ public final class PooledFairnessMonitor {
 
     private Map<String, long[]> totals(long from, long to) {
         Map<String, long[]> totals = new LinkedHashMap<>();
-        panes.subMap(from, true, to, false).values().forEach(groups -> groups.forEach((g, c) -> add(totals, g, c)));
+        state.panes.subMap(from, true, to, false).values()
+                .forEach(groups -> groups.forEach((g, c) -> add(totals, g, c)));
         return totals;
     }
 
     /**
      * The monitor's whole state (pooled pane counts, every test's wealth, bet moments, random state and pending
-     * votes, alert flags) for a state store: a version byte, then big-endian fields. Its size grows with groups ×
-     * open panes and windows, never with events.
+     * votes, alert flags) for a state store; see {@link MonitorStateCodec}.
      */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(STATE_VERSION);
-            out.writeLong(period);
-            out.writeLong(closedThrough);
-            out.writeLong(lateVotes);
-            out.writeInt(panes.size());
-            for (Map.Entry<Long, Map<String, long[]>> pane : panes.entrySet()) {
-                out.writeLong(pane.getKey());
-                out.writeInt(pane.getValue().size());
-                for (Map.Entry<String, long[]> group : pane.getValue().entrySet()) {
-                    out.writeUTF(group.getKey());
-                    for (long count : group.getValue()) {
-                        out.writeLong(count);
-                    }
-                }
-            }
-            writeTests(out, sequentialTests);
-            writeNames(out, sequentialAlerted);
-            writeNames(out, breachedLastWindow);
-            out.writeInt(windowTests.size());
-            for (Map.Entry<Long, Map<String, ComparisonTest>> window : windowTests.entrySet()) {
-                out.writeLong(window.getKey());
-                writeTests(out, window.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return MonitorStateCodec.encode(state);
     }
 
-    /** Replaces this monitor's state with one written by {@link #toBytes()} for the same settings. */
-    public void restore(byte[] state) {
-        if (state == null || state.length == 0 || state[0] != STATE_VERSION) {
-            throw new IllegalArgumentException("not a pooled fairness monitor state (version " + STATE_VERSION + ")");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state, 1, state.length - 1))) {
-            period = in.readLong();
-            closedThrough = in.readLong();
-            lateVotes = in.readLong();
-            panes.clear();
-            for (int p = in.readInt(); p > 0; p--) {
-                Map<String, long[]> groups = panes.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>());
-                for (int g = in.readInt(); g > 0; g--) {
-                    groups.put(in.readUTF(), new long[] {in.readLong(), in.readLong(), in.readLong(), in.readLong()});
-                }
-            }
-            readTests(in, sequentialTests);
-            readNames(in, sequentialAlerted);
-            breachedLastWindow = new HashSet<>();
-            readNames(in, breachedLastWindow);
-            windowTests.clear();
-            for (int w = in.readInt(); w > 0; w--) {
-                readTests(in, windowTests.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>()));
-            }
-            if (in.available() != 0) {
-                throw new IllegalArgumentException("trailing bytes after a pooled fairness monitor state");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("truncated pooled fairness monitor state", e);
-        }
-    }
-
-    private static void writeTests(DataOutputStream out, Map<String, ComparisonTest> tests) throws IOException {
-        out.writeInt(tests.size());
-        for (Map.Entry<String, ComparisonTest> entry : tests.entrySet()) {
-            ComparisonTest test = entry.getValue();
-            out.writeUTF(entry.getKey());
-            for (BettingEProcess process : new BettingEProcess[] {test.below(), test.above()}) {
-                out.writeDouble(process.logWealth());
-                out.writeDouble(process.mean());
-                out.writeDouble(process.variance());
-                out.writeLong(process.observations());
-            }
-            out.writeLong(test.randomState());
-            for (long pending : test.pending()) {
-                out.writeLong(pending);
-            }
-        }
-    }
-
-    private void readTests(DataInputStream in, Map<String, ComparisonTest> tests) throws IOException {
-        tests.clear();
-        for (int t = in.readInt(); t > 0; t--) {
-            String slot = in.readUTF();
-            BettingEProcess below = readProcess(in);
-            BettingEProcess above = readProcess(in);
-            PooledMetric metric = metricOf(slot);
-            tests.put(slot, new ComparisonTest(metric.form(), threshold(metric), below, above,
-                    new SplitMix64(in.readLong()), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
-        }
-    }
-
-    private static BettingEProcess readProcess(DataInputStream in) throws IOException {
-        return new BettingEProcess(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
-    }
-
-    private static void writeNames(DataOutputStream out, Set<String> names) throws IOException {
-        out.writeInt(names.size());
-        for (String name : names) {
-            out.writeUTF(name);
-        }
-    }
-
-    private static void readNames(DataInputStream in, Set<String> names) throws IOException {
-        names.clear();
-        for (int n = in.readInt(); n > 0; n--) {
-            names.add(in.readUTF());
-        }
+    /** Replaces this monitor's state with one written by {@link #toBytes()}. */
+    public void restore(byte[] bytes) {
+        MonitorStateCodec.decode(bytes, state);
     }
 
     private double threshold(PooledMetric metric) {

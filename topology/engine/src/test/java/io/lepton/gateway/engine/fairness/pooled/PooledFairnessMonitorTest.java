@@ -1,6 +1,7 @@
 package io.lepton.gateway.engine.fairness.pooled;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.FalseAlarmBudget;
@@ -83,6 +84,15 @@ class PooledFairnessMonitorTest {
         List<PooledAlert> fromRestored = run(restored, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
                 new SplittableRandom(4));
         assertThat(fromRestored).isNotEmpty().isEqualTo(fromOriginal);
+    }
+
+    @Test
+    void aTruncatedStateIsRejected() {
+        PooledFairnessMonitor monitor = monitor();
+        run(monitor, 0.55, 0.80, 0, 20 * 60_000L, new SplittableRandom(5));
+        byte[] bytes = monitor.toBytes();
+        assertThatThrownBy(() -> monitor().restore(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static PooledFairnessMonitor monitor() {
