@@ -27,7 +27,7 @@ final class DemoPolicies {
         FairnessSettings f = p.fairness();
         FairnessSettings shortWindows = new FairnessSettings(f.enabled(), WINDOW, ADVANCE, GRACE, MIN_SAMPLES,
                 f.confidence(), f.minDisparateImpact(), f.maxParityDifference(), f.maxEqualOpportunityDifference(),
-                f.minExposureRatio(), f.maxGroupsPerAttribute());
+                f.minExposureRatio(), f.maxGroupsPerAttribute(), f.falseAlarmBudget(), f.referenceGroups());
         return new JurisdictionPolicy(p.id(), p.name(), p.version() + "-demo", p.regions(), p.residencyZone(),
                 p.crossBorder(), p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), shortWindows,
                 p.source());

@@ -141,6 +141,16 @@ public final class FairnessObservations {
         return new IllegalArgumentException("family " + family.name() + ", field " + field + ": " + problem);
     }
 
+    /** The attributes decisions are grouped by; empty when the family has no decision field. */
+    public List<String> decisionAttributes() {
+        return decisionField == null ? List.of() : protectedFields.stream().map(ProtectedField::attribute).toList();
+    }
+
+    /** Whether decisions carry an outcome label (only then is equal opportunity measurable). */
+    public boolean labelled() {
+        return labelField != null;
+    }
+
     /** Whether this family carries anything to monitor (a decision with protected attributes, or exposure). */
     public boolean monitorsAnything() {
         return (decisionField != null && !protectedFields.isEmpty()) || exposureGroupField != null;

@@ -1,6 +1,7 @@
 package io.lepton.gateway.engine.policy;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A jurisdiction's fairness-monitor settings: windows, sample-size gate, confidence and thresholds.
@@ -16,6 +17,9 @@ import java.time.Duration;
  * @param maxEqualOpportunityDifference breach when the whole interval of the true-positive-rate gap is above this
  * @param minExposureRatio breach when a provider group's exposure / relevance ratio falls below this
  * @param maxGroupsPerAttribute bound on distinct groups per attribute (bounds state and metric cardinality)
+ * @param falseAlarmBudget probability of any false BREACH per period, spent by the pooled monitor's tests
+ * @param referenceGroups per attribute, the privileged group every other group is compared with (AIF360's
+ *                        {@code privileged_groups}); an attribute without one is described but never tested
  */
 public record FairnessSettings(
         boolean enabled,
@@ -28,4 +32,11 @@ public record FairnessSettings(
         double maxParityDifference,
         double maxEqualOpportunityDifference,
         double minExposureRatio,
-        int maxGroupsPerAttribute) {}
+        int maxGroupsPerAttribute,
+        FalseAlarmBudget falseAlarmBudget,
+        Map<String, String> referenceGroups) {
+
+    public FairnessSettings {
+        referenceGroups = Map.copyOf(referenceGroups);
+    }
+}

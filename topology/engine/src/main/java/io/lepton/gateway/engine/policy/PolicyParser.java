@@ -263,7 +263,7 @@ final class PolicyParser {
 
     private static FairnessSettings fairness(YamlNode node) {
         node.allowOnly(Set.of("enabled", "window", "minSamplesPerGroup", "confidence", "thresholds",
-                "maxGroupsPerAttribute"));
+                "maxGroupsPerAttribute", "falseAlarmBudget", "referenceGroups"));
         YamlNode window = node.required("window", "add 'window: {size: PT1H, advance: PT15M, grace: PT5M}'");
         window.allowOnly(Set.of("size", "advance", "grace"));
         Duration size = window.required("size", "add 'size: PT1H'").asDuration();
@@ -288,7 +288,36 @@ final class PolicyParser {
                 thresholds.optional("parityDifference").map(n -> n.asDouble(0.001, 1)).orElse(0.1),
                 thresholds.optional("equalOpportunityDifference").map(n -> n.asDouble(0.001, 1)).orElse(0.1),
                 thresholds.optional("exposureRatio").map(n -> n.asDouble(0.01, 1)).orElse(0.8),
-                node.optional("maxGroupsPerAttribute").map(n -> n.asInt(2, 1000)).orElse(20));
+                node.optional("maxGroupsPerAttribute").map(n -> n.asInt(2, 1000)).orElse(20),
+                node.optional("falseAlarmBudget").map(n -> falseAlarmBudget(n, size)).orElse(FalseAlarmBudget.DEFAULT),
+                node.optional("referenceGroups").map(PolicyParser::referenceGroups).orElse(Map.of()));
+    }
+
+    /** {@code falseAlarmBudget: {alpha: 0.01, per: P30D}}: a period shorter than a window could never be spent. */
+    private static FalseAlarmBudget falseAlarmBudget(YamlNode node, Duration windowSize) {
+        node.allowOnly(Set.of("alpha", "per"));
+        double alpha = node.required("alpha", "add 'alpha: 0.01' (probability of any false BREACH per period)")
+                .asDouble(1e-9, 0.5);
+        YamlNode perNode = node.required("per", "add 'per: P30D'");
+        Duration per = perNode.asDuration();
+        if (per.compareTo(windowSize) < 0) {
+            throw perNode.error("the budget period " + per + " is shorter than the window " + windowSize,
+                    "use a period of at least one window, e.g. 'per: P30D'");
+        }
+        return new FalseAlarmBudget(alpha, per);
+    }
+
+    /** {@code referenceGroups: {gender: M}}: the privileged group per attribute, as AIF360 declares it. */
+    private static Map<String, String> referenceGroups(YamlNode node) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        node.entries().forEach((attribute, group) -> {
+            if (group.text().isBlank()) {
+                throw group.error("empty reference group for attribute '" + attribute + "'",
+                        "name the privileged group, e.g. '" + attribute + ": M'");
+            }
+            groups.put(attribute, group.text());
+        });
+        return groups;
     }
 
     private static <E extends Enum<E>> E enumValue(YamlNode node, Class<E> type) {

@@ -1,0 +1,120 @@
+package io.lepton.gateway.streams.fairness;
+
+import io.lepton.gateway.engine.fairness.pooled.AlphaAllocation;
+import io.lepton.gateway.engine.fairness.pooled.CountDelta;
+import io.lepton.gateway.engine.fairness.pooled.PooledAlert;
+import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.schemas.AlertKind;
+import io.lepton.schemas.AlertStatus;
+import io.lepton.schemas.FairnessAlert;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Merge side of one jurisdiction's pooled monitor: reads count deltas keyed by family|attribute (so one task holds all
+ * partitions' counts of a key), applies them to that key's {@link PooledFairnessMonitor}, writes the monitor's state
+ * back to its store after every delta (exactly-once with the input offsets) and forwards its alerts.
+ */
+public final class PooledMonitorProcessor implements Processor<String, byte[], String, FairnessAlert> {
+
+    private final JurisdictionPolicy policy;
+    private final Map<String, Boolean> labelledFamilies;
+    private final AlphaAllocation allocation;
+    private final String storeName;
+    private final Map<String, PooledFairnessMonitor> monitors = new HashMap<>();
+    private ProcessorContext<String, FairnessAlert> context;
+    private KeyValueStore<String, byte[]> store;
+
+    /**
+     * @param labelledFamilies per family name, whether its decisions carry outcome labels
+     */
+    public PooledMonitorProcessor(JurisdictionPolicy policy, Map<String, Boolean> labelledFamilies,
+                                  AlphaAllocation allocation, String storeName) {
+        this.policy = policy;
+        this.labelledFamilies = Map.copyOf(labelledFamilies);
+        this.allocation = allocation;
+        this.storeName = storeName;
+    }
+
+    /** The counts-topic key of a (family, attribute). */
+    static String key(String family, String attribute) {
+        return family + "|" + attribute;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FairnessAlert> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+        monitors.clear();
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.key() == null || record.value() == null || record.key().indexOf('|') < 0) {
+            return;
+        }
+        PooledFairnessMonitor monitor = monitor(record.key());
+        if (monitor == null) {
+            return;
+        }
+        List<PooledAlert> alerts = monitor.apply(CountDelta.fromBytes(record.value()), record.timestamp());
+        store.put(record.key(), monitor.toBytes());
+        String family = record.key().substring(0, record.key().indexOf('|'));
+        for (PooledAlert alert : alerts) {
+            context.forward(new Record<>(alert.alertId(), avro(family, alert), record.timestamp()));
+        }
+    }
+
+    /** The key's monitor, restored from the store after a restart; null for an attribute without reference group. */
+    private PooledFairnessMonitor monitor(String key) {
+        PooledFairnessMonitor cached = monitors.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int bar = key.indexOf('|');
+        String family = key.substring(0, bar);
+        String attribute = key.substring(bar + 1);
+        if (!labelledFamilies.containsKey(family)
+                || !policy.fairness().referenceGroups().containsKey(attribute)) {
+            return null;
+        }
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor(policy.id(), family, attribute, policy.fairness(),
+                allocation, labelledFamilies.get(family));
+        byte[] stored = store.get(key);
+        if (stored != null) {
+            monitor.restore(stored);
+        }
+        monitors.put(key, monitor);
+        return monitor;
+    }
+
+    private FairnessAlert avro(String family, PooledAlert alert) {
+        return FairnessAlert.newBuilder()
+                .setAlertId(alert.alertId())
+                .setStatus(alert.breach() ? AlertStatus.BREACH : AlertStatus.CLEARED)
+                .setJurisdiction(policy.id())
+                .setFamily(family)
+                .setMetric(alert.metric().id())
+                .setAttribute(alert.attribute())
+                .setGroups(List.of(alert.group(), alert.referenceGroup()))
+                .setValue(alert.value())
+                .setCiLow(Double.NaN)
+                .setCiHigh(Double.NaN)
+                .setThreshold(alert.threshold())
+                .setWindowStart(Instant.ofEpochMilli(alert.windowStart()))
+                .setWindowEnd(Instant.ofEpochMilli(alert.windowEnd()))
+                .setSampleSizes(Map.copyOf(alert.roundedSizes()))
+                .setPolicyVersion(policy.version())
+                .setKind(alert.kind() == PooledAlert.Kind.SEQUENTIAL ? AlertKind.SEQUENTIAL : AlertKind.WINDOW)
+                .setEValue(alert.eValue())
+                .setAlphaSpent(alert.alphaSpent())
+                .build();
+    }
+}

@@ -1,0 +1,129 @@
+package io.lepton.gateway.engine.fairness.pooled;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lepton.gateway.engine.policy.FairnessSettings;
+import io.lepton.gateway.engine.policy.FalseAlarmBudget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The merge side fed with deltas of two tasks: 30 s flushes, one hour windows advancing by 15 minutes, 6,000
+ * votes per hour split evenly between F and M.
+ */
+class PooledFairnessMonitorTest {
+
+    private static final long T0 = 1_764_000_000_000L;
+    private static final long FLUSH = 30_000;
+    private static final FairnessSettings SETTINGS = new FairnessSettings(true, Duration.ofHours(1),
+            Duration.ofMinutes(15), Duration.ofMinutes(5), 100, 0.95, 0.8, 0.1, 0.1, 0.8, 3,
+            new FalseAlarmBudget(0.01, Duration.ofDays(30)), Map.of("gender", "M"));
+    private static final AlphaAllocation ALLOCATION = new AlphaAllocation(SETTINGS.falseAlarmBudget(), 4, 2_880);
+
+    @Test
+    void aBiasRaisesOneSequentialBreachEarlyAndWindowBreachesAtClose() {
+        PooledFairnessMonitor monitor = monitor();
+        List<PooledAlert> alerts = run(monitor, 0.40, 0.80, 0, 2 * 3_600_000L, new SplittableRandom(1));
+
+        List<PooledAlert> sequential = alerts.stream().filter(a -> a.kind() == PooledAlert.Kind.SEQUENTIAL).toList();
+        assertThat(sequential).extracting(a -> a.metric().id())
+                .containsExactlyInAnyOrder("disparate_impact", "statistical_parity_difference");
+        assertThat(sequential).allSatisfy(a -> {
+            assertThat(a.group()).isEqualTo("F");
+            assertThat(a.referenceGroup()).isEqualTo("M");
+            assertThat(a.eValue()).isGreaterThanOrEqualTo(1 / ALLOCATION.sequentialAlpha());
+            assertThat(a.alphaSpent()).isEqualTo(0.01 / 2 / 4);
+            assertThat(a.roundedSizes().values()).allSatisfy(n -> assertThat(n % 10).isZero());
+        });
+        List<PooledAlert> windows = alerts.stream().filter(a -> a.kind() == PooledAlert.Kind.WINDOW).toList();
+        assertThat(windows).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.breach()).isTrue();
+            assertThat(a.eValue()).isGreaterThanOrEqualTo(1 / ALLOCATION.windowAlpha());
+        });
+        assertThat(alerts).extracting(PooledAlert::alertId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void afterTheBiasEndsTheNextFairWindowsClearTheWindowVerdict() {
+        PooledFairnessMonitor monitor = monitor();
+        SplittableRandom random = new SplittableRandom(2);
+        run(monitor, 0.40, 0.80, 0, 2 * 3_600_000L, random);
+        List<PooledAlert> later = run(monitor, 0.80, 0.80, 2 * 3_600_000L, 5 * 3_600_000L, random);
+        assertThat(later).filteredOn(a -> !a.breach()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.kind()).isEqualTo(PooledAlert.Kind.WINDOW));
+        assertThat(later.get(later.size() - 1).breach()).isFalse();
+    }
+
+    @Test
+    void groupsBelowTheSampleGateNeverAlert() {
+        PooledFairnessMonitor monitor = monitor();
+        // 60 votes of F per window: below the gate of 100 however strong the evidence
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = 0; t < 3 * 3_600_000L; t += FLUSH) {
+            List<CountDelta.Row> rows = List.of(new CountDelta.Row("F", pane(t), t % 120_000 == 0 ? 1 : 0, 0, 0, 0),
+                    new CountDelta.Row("M", pane(t), 50, 50, 0, 0));
+            alerts.addAll(monitor.apply(new CountDelta(rows), T0 + t + FLUSH));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aMonitorRestoredFromItsBytesContinuesExactlyAsTheOriginal() {
+        PooledFairnessMonitor original = monitor();
+        run(original, 0.55, 0.80, 0, 40 * 60_000L, new SplittableRandom(3));
+        PooledFairnessMonitor restored = monitor();
+        restored.restore(original.toBytes());
+        assertThat(restored.toBytes()).isEqualTo(original.toBytes());
+        List<PooledAlert> fromOriginal = run(original, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
+                new SplittableRandom(4));
+        List<PooledAlert> fromRestored = run(restored, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
+                new SplittableRandom(4));
+        assertThat(fromRestored).isNotEmpty().isEqualTo(fromOriginal);
+    }
+
+    @Test
+    void aTruncatedStateIsRejected() {
+        PooledFairnessMonitor monitor = monitor();
+        run(monitor, 0.55, 0.80, 0, 20 * 60_000L, new SplittableRandom(5));
+        byte[] bytes = monitor.toBytes();
+        assertThatThrownBy(() -> monitor().restore(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static PooledFairnessMonitor monitor() {
+        return new PooledFairnessMonitor("eu-gdpr", "financial-sentiment", "gender", SETTINGS, ALLOCATION, false);
+    }
+
+    /** Two tasks flushing every 30 s; each flush holds the votes of 15 s per task. */
+    private static List<PooledAlert> run(PooledFairnessMonitor monitor, double female, double male, long from,
+                                         long to, SplittableRandom random) {
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = from; t < to; t += FLUSH) {
+            for (int task = 0; task < 2; task++) {
+                long f = binomial(random, 12, female);
+                long m = binomial(random, 12, male);
+                CountDelta delta = new CountDelta(List.of(new CountDelta.Row("F", pane(t), 12, f, 0, 0),
+                        new CountDelta.Row("M", pane(t), 12, m, 0, 0)));
+                alerts.addAll(monitor.apply(delta, T0 + t + FLUSH));
+            }
+        }
+        return alerts;
+    }
+
+    private static long pane(long t) {
+        return T0 + t - t % 900_000;
+    }
+
+    private static long binomial(SplittableRandom random, int n, double p) {
+        long hits = 0;
+        for (int i = 0; i < n; i++) {
+            hits += random.nextDouble() < p ? 1 : 0;
+        }
+        return hits;
+    }
+}
