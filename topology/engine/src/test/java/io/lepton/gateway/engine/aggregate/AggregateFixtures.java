@@ -21,7 +21,7 @@ final class AggregateFixtures {
 
     static final EventFamily CUSTOMER_SERVICE = TestEngines.FAMILIES.byName("customer-service").orElseThrow();
     static final long HOUR = Duration.ofHours(1).toMillis();
-    /** 2026-12-01T00:00:00Z: a fixed origin for event times. */
+    /** 2025-12-01T00:00:00Z: a fixed origin for event times. */
     static final long T0 = 1_764_547_200_000L;
 
     private AggregateFixtures() {
