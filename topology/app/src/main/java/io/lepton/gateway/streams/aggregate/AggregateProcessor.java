@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@link WindowedAggregator} over a changelogged store and, on stream-time punctuation, releases every window whose
  * event-time clock has passed its end plus grace. Kafka Streams checks stream-time punctuation before it processes
  * the record that advanced stream time, so a window closed by a record is released at the next punctuation, within
- * one interval of stream time; what it contains is fixed by the engine's clock, not by that timing. The store holds the release watermark, so under exactly-once the
- * release records, the watermark and the deleted window state commit together: a window is released once, and a
- * crash before the commit re-releases identical values (the noise is keyed).
+ * one interval of stream time; what it contains is fixed by the engine's clock, not by that timing. The store holds
+ * the release watermark, so under exactly-once the release records, the watermark and the deleted window state
+ * commit together: a window is released once, and a crash before the commit re-releases identical values (the
+ * noise is keyed).
  */
 final class AggregateProcessor implements Processor<String, byte[], String, DpAggregate> {
 

@@ -15,8 +15,8 @@ import java.util.SortedMap;
  *
  * <p>Means are post-processing of two noisy components, {@code mid + noisy centred sum / max(1, noisy count)},
  * clamped into the bounds (Google's BoundedMean). Their reported interval is the centred sum's noise interval divided
- * by the noisy count, around the released mean: it ignores the count's noise, which is the smaller term once the count is well above its own
- * noise, and says nothing about the clamping bias of small groups.
+ * by the noisy count, around the released mean: it ignores the count's noise, which is the smaller term once the
+ * count is well above its own noise, and says nothing about the clamping bias of small groups.
  */
 final class WindowRelease {
 
@@ -83,7 +83,8 @@ final class WindowRelease {
             switch (metric.kind()) {
                 case SUBJECTS -> {
                     long hw = halfWidth(ComponentNoise.subjects());
-                    out.add(record(metric, null, noisySubjects, (double) noisySubjects - hw, (double) noisySubjects + hw));
+                    out.add(record(metric, null, noisySubjects, (double) noisySubjects - hw,
+                            (double) noisySubjects + hw));
                 }
                 case COUNT -> {
                     long value = noisy(ComponentNoise.count(), tally.count());

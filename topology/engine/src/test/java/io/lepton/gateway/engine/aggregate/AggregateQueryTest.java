@@ -59,7 +59,8 @@ class AggregateQueryTest {
                 : metric("m", parts[0].equals("mean") ? Kind.MEAN : Kind.SUM, parts[1]);
         AggregateSpec aggregate = new AggregateSpec("a", "customer-service", List.of(groupBy), Duration.ofHours(1),
                 Duration.ofMinutes(5), 1, 1, Mechanism.LAPLACE, 1, 0, 1e-6, List.of(spec),
-                new AggregateSpec.SourceLocation("policies/eu-gdpr.yaml", 77, "aggregates.families.customer-service[0]"));
+                new AggregateSpec.SourceLocation("policies/eu-gdpr.yaml", 77,
+                        "aggregates.families.customer-service[0]"));
         assertThatThrownBy(() -> AggregateQuery.bindAll(AggregateFixtures.policy(4, aggregate), CUSTOMER_SERVICE))
                 .isInstanceOfSatisfying(PolicyException.class, e -> {
                     assertThat(e.line()).isEqualTo(77);
