@@ -13,17 +13,18 @@ package io.lepton.gateway.engine.aggregate;
  * @param streamTime largest event time seen (Long.MIN_VALUE before the first)
  * @param releasedThrough windows ending at or before this have been released
  * @param lateDropped events dropped because their window was closed
+ * @param purgedBefore window allowances of budget periods starting before this have been deleted
  */
-record WindowClock(long streamTime, long releasedThrough, long lateDropped) {
+record WindowClock(long streamTime, long releasedThrough, long lateDropped, long purgedBefore) {
 
     private static final byte VERSION = 1;
 
     static WindowClock initial() {
-        return new WindowClock(Long.MIN_VALUE, Long.MIN_VALUE, 0);
+        return new WindowClock(Long.MIN_VALUE, Long.MIN_VALUE, 0, Long.MIN_VALUE);
     }
 
     WindowClock advance(long eventTime) {
-        return eventTime > streamTime ? new WindowClock(eventTime, releasedThrough, lateDropped) : this;
+        return eventTime > streamTime ? new WindowClock(eventTime, releasedThrough, lateDropped, purgedBefore) : this;
     }
 
     boolean isClosed(long windowStart, long windowMillis, long graceMillis) {
@@ -32,11 +33,15 @@ record WindowClock(long streamTime, long releasedThrough, long lateDropped) {
     }
 
     WindowClock countLate() {
-        return new WindowClock(streamTime, releasedThrough, lateDropped + 1);
+        return new WindowClock(streamTime, releasedThrough, lateDropped + 1, purgedBefore);
     }
 
     WindowClock released(long windowEnd) {
-        return new WindowClock(streamTime, Math.max(releasedThrough, windowEnd), lateDropped);
+        return new WindowClock(streamTime, Math.max(releasedThrough, windowEnd), lateDropped, purgedBefore);
+    }
+
+    WindowClock purged(long periodStart) {
+        return new WindowClock(streamTime, releasedThrough, lateDropped, periodStart);
     }
 
     byte[] toBytes() {
@@ -45,6 +50,7 @@ record WindowClock(long streamTime, long releasedThrough, long lateDropped) {
         out.zigzag(streamTime);
         out.zigzag(releasedThrough);
         out.varint(lateDropped);
+        out.zigzag(purgedBefore);
         return out.toBytes();
     }
 
@@ -53,7 +59,7 @@ record WindowClock(long streamTime, long releasedThrough, long lateDropped) {
         if (in.varint() != VERSION) {
             throw new IllegalArgumentException("unknown window-clock state version");
         }
-        WindowClock clock = new WindowClock(in.zigzag(), in.zigzag(), in.varint());
+        WindowClock clock = new WindowClock(in.zigzag(), in.zigzag(), in.varint(), in.zigzag());
         in.requireEnd();
         return clock;
     }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <p>Store layout (one byte per aggregate index, then a kind byte): {@code [i][1]} the {@link WindowClock};
  * {@code [i][2][token]} the subject's {@link WindowAllowance}; {@code [i][3][window start][token]} the subject's
- * {@link SubjectWindow}. Window starts are written big-endian with the sign bit flipped, so byte order is time
+ * {@link SubjectWindow}. Allowances of finished periods are deleted once per period. Window starts are written big-endian with the sign bit flipped, so byte order is time
  * order and the windows due to close are one range scan.
  */
 public final class WindowedAggregator {
@@ -149,9 +149,29 @@ public final class WindowedAggregator {
                 due.get(entry.getKey()).forEach(store::delete);
                 clock = clock.released(entry.getKey() + query.windowMillis());
             }
-            store.put(clockKey(query.index()), clock.toBytes());
+            store.put(clockKey(query.index()), purgeAllowances(query, clock, lastClosable).toBytes());
         }
         return new Closed(List.copyOf(releases), windows, groups, suppressed);
+    }
+
+    /**
+     * Deletes the window allowances of budget periods whose windows are all closed (any event for them is late, so
+     * they can never admit again), once per period: the allowance state holds about one period of subjects.
+     */
+    private WindowClock purgeAllowances(AggregateQuery query, WindowClock clock, long lastClosable) {
+        long period = Math.floorDiv(lastClosable, query.periodMillis()) * query.periodMillis();
+        if (period <= clock.purgedBefore()) {
+            return clock;
+        }
+        List<byte[]> stale = new ArrayList<>();
+        store.range(key(query.index(), ALLOWANCE, null, null), key(query.index(), (byte) (ALLOWANCE + 1), null, null),
+                (key, value) -> {
+                    if (WindowAllowance.fromBytes(value).periodStart() < period) {
+                        stale.add(key);
+                    }
+                });
+        stale.forEach(store::delete);
+        return clock.purged(period);
     }
 
     /**

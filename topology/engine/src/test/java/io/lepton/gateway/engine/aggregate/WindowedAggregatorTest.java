@@ -74,8 +74,22 @@ class WindowedAggregatorTest {
     }
 
     @Test
+    void allowancesOfAFinishedPeriodAreDeletedSoStateHoldsAboutOnePeriodOfSubjects() {
+        NoiseSource keys = AggregateFixtures.keys("purge");
+        InMemoryByteStore store = new InMemoryByteStore();
+        WindowedAggregator aggregator = new WindowedAggregator(List.of(query), store, keys);
+        feed(aggregator, keys, 0, 40);
+        aggregator.advanceTo(T0 + 2 * HOUR);
+        assertThat(store.size()).as("clock + 40 allowances").isEqualTo(41);
+        long nextDay = T0 + 24 * HOUR;
+        aggregator.accept(contribution(keys, "d2", "d2", nextDay));
+        aggregator.advanceTo(nextDay + 2 * HOUR);
+        assertThat(store.size()).as("clock + the one allowance of the new day").isEqualTo(2);
+    }
+
+    @Test
     void stateCodecsRoundTripAndRejectCorruption() {
-        WindowClock clock = new WindowClock(T0 + 5, T0, 3);
+        WindowClock clock = new WindowClock(T0 + 5, T0, 3, T0 - 24 * HOUR);
         assertThat(WindowClock.fromBytes(clock.toBytes())).isEqualTo(clock);
         Contribution contribution = new Contribution(2, "tok", "intent=A%26B", -5L, T0, new long[] {-3, 70_000});
         Contribution decoded = Contribution.fromBytes(contribution.toBytes());
