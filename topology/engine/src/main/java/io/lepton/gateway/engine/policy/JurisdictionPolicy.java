@@ -20,6 +20,7 @@ import java.util.Set;
  * @param dp differential-privacy settings
  * @param fairness fairness-monitor settings
  * @param source file the policy was read from, for messages
+ * @param aggregates the DP windowed aggregates this jurisdiction releases (none when the section is absent)
  */
 public record JurisdictionPolicy(
         String id,
@@ -34,7 +35,8 @@ public record JurisdictionPolicy(
         FreeTextSettings freeText,
         DpSettings dp,
         FairnessSettings fairness,
-        String source) {
+        String source,
+        AggregateSettings aggregates) {
 
     /** Id of the catch-all jurisdiction with the strictest rules. */
     public static final String DEFAULT_ID = "default";
@@ -42,6 +44,18 @@ public record JurisdictionPolicy(
     public JurisdictionPolicy {
         regions = Set.copyOf(regions);
         actions = Map.copyOf(actions);
+        if (aggregates == null) {
+            throw new IllegalArgumentException("aggregates are required (AggregateSettings.none() for none)");
+        }
+    }
+
+    /** A policy that releases no aggregates: the form callers that predate the aggregates section use. */
+    public JurisdictionPolicy(String id, String name, String version, Set<String> regions, String residencyZone,
+            CrossBorderRule crossBorder, String pseudonymKeyId, Map<String, ActionSpec> actions,
+            ActionSpec defaultAction, FreeTextSettings freeText, DpSettings dp, FairnessSettings fairness,
+            String source) {
+        this(id, name, version, regions, residencyZone, crossBorder, pseudonymKeyId, actions, defaultAction, freeText,
+                dp, fairness, source, AggregateSettings.none());
     }
 
     /** The action for {@code piiClass}: the listed one, else the policy's default action. */

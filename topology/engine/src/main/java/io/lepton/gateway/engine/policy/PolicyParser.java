@@ -24,7 +24,7 @@ final class PolicyParser {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> TOP_LEVEL = Set.of("jurisdiction", "name", "version", "regions",
             "residencyZone", "crossBorder", "pseudonymKeyId", "actions", "defaultAction", "freeText", "dp",
-            "fairness");
+            "fairness", "aggregates");
 
     private final Set<String> knownPiiClasses;
 
@@ -59,6 +59,7 @@ final class PolicyParser {
         }
         ActionSpec defaultAction = root.optional("defaultAction").map(n -> action(n, null))
                 .orElse(new ActionSpec.Drop());
+        DpSettings dp = dp(root.required("dp", "add a 'dp:' section (see policies/default.yaml)"));
         return new JurisdictionPolicy(
                 id,
                 root.required("name", "add 'name: <the law's name>'").text(),
@@ -71,9 +72,10 @@ final class PolicyParser {
                 actions,
                 defaultAction,
                 freeText(root.optional("freeText").orElse(null)),
-                dp(root.required("dp", "add a 'dp:' section (see policies/default.yaml)")),
+                dp,
                 fairness(root.required("fairness", "add a 'fairness:' section (see policies/default.yaml)")),
-                file);
+                file,
+                AggregatesParser.parse(root.optional("aggregates").orElse(null), dp.budgetPeriod()));
     }
 
     private static Set<String> regions(YamlNode root, String id) {

@@ -1,0 +1,53 @@
+package io.lepton.gateway.streams.aggregate;
+
+import io.lepton.gateway.engine.aggregate.AggregateQuery;
+import io.lepton.gateway.engine.aggregate.NoiseSource;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Stateless first stage: turns each decoded event of the lane into one contribution per declared aggregate (keyed
+ * subject token, group key, clamped values; nothing else of the event) and forwards them, all under one key, to the
+ * single-partition hop that feeds the {@link AggregateProcessor}.
+ */
+final class ContributionProcessor<K, V> implements Processor<K, V, String, byte[]> {
+
+    private final List<AggregateQuery> queries;
+    private final NoiseSource keys;
+    private final Function<V, GenericRecord> decoded;
+    private final ToLongFunction<GenericRecord> eventTime;
+    private final String hopKey;
+    private ProcessorContext<String, byte[]> context;
+
+    ContributionProcessor(List<AggregateQuery> queries, NoiseSource keys, Function<V, GenericRecord> decoded,
+            ToLongFunction<GenericRecord> eventTime, String hopKey) {
+        this.queries = queries;
+        this.keys = keys;
+        this.decoded = decoded;
+        this.eventTime = eventTime;
+        this.hopKey = hopKey;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<K, V> record) {
+        GenericRecord event = record.value() == null ? null : decoded.apply(record.value());
+        if (event == null) {
+            return;
+        }
+        long time = eventTime.applyAsLong(event);
+        for (AggregateQuery query : queries) {
+            query.contribution(event, time, keys).ifPresent(contribution ->
+                    context.forward(new Record<>(hopKey, contribution.toBytes(), record.timestamp())));
+        }
+    }
+}
