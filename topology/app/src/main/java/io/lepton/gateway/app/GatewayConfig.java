@@ -32,6 +32,14 @@ public interface GatewayConfig {
     @WithName("hmac-key-dir")
     Optional<String> hmacKeyDir();
 
+    /** Directory of DP noise key files, one per jurisdiction id; adds to {@code LEPTON_NOISE_KEY_*} variables. */
+    @WithName("noise-key-dir")
+    Optional<String> noiseKeyDir();
+
+    /** Directory of privacy-ledger key files, one per jurisdiction id; adds to {@code LEPTON_LEDGER_KEY_*}. */
+    @WithName("ledger-key-dir")
+    Optional<String> ledgerKeyDir();
+
     /** Topic management at start-up. */
     Topics topics();
 

@@ -2,7 +2,9 @@ package io.lepton.gateway.app;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.streams.GatewayTopics;
@@ -41,7 +43,11 @@ public class GatewayProducers {
                 .orElseGet(() -> PolicySet.builtIn(PiiCatalog.knownClasses(families)));
         Map<String, String> env = new HashMap<>(System.getenv());
         config.hmacKeyDir().ifPresent(dir -> env.put(HmacKeyRing.ENV_DIR, dir));
-        GatewayEngine engine = GatewayEngine.create(policies, families, HmacKeyRing.fromEnvironment(env));
+        config.noiseKeyDir().ifPresent(dir -> env.put(JurisdictionKeys.Kind.NOISE.envDir(), dir));
+        config.ledgerKeyDir().ifPresent(dir -> env.put(JurisdictionKeys.Kind.LEDGER.envDir(), dir));
+        // Pseudonym keys (LEPTON_HMAC_KEY_*), noise keys (LEPTON_NOISE_KEY_<J>) and ledger keys (LEPTON_LEDGER_KEY_<J>):
+        // a jurisdiction missing any of them stops start-up with the variable to set.
+        GatewayEngine engine = GatewayEngine.create(policies, families, GatewayKeys.fromEnvironment(env));
         LOGGER.infof("policies loaded: source=%s jurisdictions=%d families=%d",
                 config.policyDir().orElse("built-in"), policies.all().size(), families.all().size());
         return engine;

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: a real in-process KRaft broker and a real Apicurio Registry for the app under test, plus a
- * directory of freshly generated HMAC keys (keys never come from the repository). Everything is stopped and deleted
+ * directory of freshly generated HMAC keys and directories of noise and ledger keys per jurisdiction (keys never come
+ * from the repository). Everything is stopped and deleted
  * when the test run ends, whatever its outcome.
  */
 public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycleManager {
@@ -24,6 +25,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
 
     private EmbeddedEnvironment environment;
     private Path keyDir;
+    private Path noiseKeyDir;
+    private Path ledgerKeyDir;
     private Path stateDir;
 
     @Override
@@ -31,27 +34,38 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
         environment = EmbeddedEnvironment.start();
         try {
             keyDir = Files.createTempDirectory("lepton-keys");
+            noiseKeyDir = Files.createTempDirectory("lepton-noise-keys");
+            ledgerKeyDir = Files.createTempDirectory("lepton-ledger-keys");
             stateDir = Files.createTempDirectory("lepton-streams-state");
             SecureRandom random = new SecureRandom();
             for (String id : KEY_IDS) {
-                byte[] key = new byte[32];
-                random.nextBytes(key);
-                Files.writeString(keyDir.resolve(id), Base64.getEncoder().encodeToString(key));
+                writeKey(random, keyDir.resolve(id));
+                String jurisdiction = id.substring(0, id.lastIndexOf('-'));
+                writeKey(random, noiseKeyDir.resolve(jurisdiction));
+                writeKey(random, ledgerKeyDir.resolve(jurisdiction));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String bootstrap = environment.kafka().bootstrapServers();
-        return Map.of(
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
-                "kafka.bootstrap.servers", bootstrap,
-                "gateway.schema-registry.url", environment.registry().confluentApiUrl(),
-                "gateway.hmac-key-dir", keyDir.toString(),
-                "gateway.topics.partitions", "2",
-                "kafka-streams.state.dir", stateDir.toString(),
-                "kafka-streams.num.stream.threads", "1",
-                "kafka-streams.replication.factor", "1",
-                "quarkus.http.test-port", "0");
+        return Map.ofEntries(
+                Map.entry("quarkus.kafka-streams.bootstrap-servers", bootstrap),
+                Map.entry("kafka.bootstrap.servers", bootstrap),
+                Map.entry("gateway.schema-registry.url", environment.registry().confluentApiUrl()),
+                Map.entry("gateway.hmac-key-dir", keyDir.toString()),
+                Map.entry("gateway.noise-key-dir", noiseKeyDir.toString()),
+                Map.entry("gateway.ledger-key-dir", ledgerKeyDir.toString()),
+                Map.entry("gateway.topics.partitions", "2"),
+                Map.entry("kafka-streams.state.dir", stateDir.toString()),
+                Map.entry("kafka-streams.num.stream.threads", "1"),
+                Map.entry("kafka-streams.replication.factor", "1"),
+                Map.entry("quarkus.http.test-port", "0"));
+    }
+
+    private static void writeKey(SecureRandom random, Path file) throws IOException {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
     }
 
     @Override
@@ -60,6 +74,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
             environment.close();
         }
         TempDirectories.delete(keyDir);
+        TempDirectories.delete(noiseKeyDir);
+        TempDirectories.delete(ledgerKeyDir);
         TempDirectories.delete(stateDir);
     }
 }
