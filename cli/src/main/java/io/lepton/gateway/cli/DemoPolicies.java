@@ -29,7 +29,7 @@ final class DemoPolicies {
                 f.confidence(), f.minDisparateImpact(), f.maxParityDifference(), f.maxEqualOpportunityDifference(),
                 f.minExposureRatio(), f.maxGroupsPerAttribute(), f.falseAlarmBudget(), f.referenceGroups());
         return new JurisdictionPolicy(p.id(), p.name(), p.version() + "-demo", p.regions(), p.residencyZone(),
-                p.crossBorder(), p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), shortWindows,
-                p.source());
+                p.crossBorder(), p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),
+                p.dp(), shortWindows, p.source());
     }
 }

@@ -2,28 +2,40 @@ package io.lepton.gateway.cli;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * The options every engine-running command shares ({@code --policy DIR}), and how keys are found: HMAC keys from the
- * environment as in production; a policy whose key is not set gets an ephemeral random key with a warning, since
- * these commands are for trying things out (pseudonyms then differ between runs). {@code ./gateway run} never does
- * this: there a missing key stops start-up.
+ * The options every engine-running command shares ({@code --policy DIR}, {@code --event-time}), and how keys are
+ * found: pseudonym, noise and ledger keys from the environment as in production; a jurisdiction whose key is not set
+ * gets an ephemeral random key with a warning, since these commands are for trying things out (pseudonyms and noise
+ * then differ between runs). {@code ./gateway run} never does this: there a missing key stops start-up.
  */
 final class EngineOptions {
 
     @Option(names = "--policy", paramLabel = "DIR", description = "Policy directory (default: the built-in policies).")
     Path policyDir;
+
+    @Option(names = "--event-time", description = "Charge budgets by each event's occurredAt as given, without the "
+            + "policy's window around the clock: for replaying trusted historic input only (a producer could then "
+            + "choose its budget periods).")
+    boolean eventTime;
 
     PolicySet policies(EventFamilies families) {
         return policyDir == null ? PolicySet.builtIn(PiiCatalog.knownClasses(families))
@@ -38,10 +50,34 @@ final class EngineOptions {
     GatewayEngine engine(UnaryOperator<PolicySet> adjust, PrintWriter err) {
         EventFamilies families = EventFamilies.discover();
         PolicySet policies = adjust.apply(policies(families));
-        return GatewayEngine.create(policies, families, keys(policies, System.getenv(), err));
+        return GatewayEngine.create(policies, families, keys(policies, System.getenv(), err),
+                eventTime ? BudgetTime.eventTime() : BudgetTime.window(Clock.systemUTC()), new SecureRandomBits());
     }
 
-    static HmacKeyRing keys(PolicySet policies, Map<String, String> env, PrintWriter err) {
+    /** The environment's keys, completed with ephemeral ones (and a note on {@code err} naming what to set). */
+    static GatewayKeys keys(PolicySet policies, Map<String, String> env, PrintWriter err) {
+        List<String> jurisdictions = policies.all().stream().map(JurisdictionPolicy::id).toList();
+        TreeSet<String> ephemeralNoise = new TreeSet<>();
+        TreeSet<String> ephemeralLedger = new TreeSet<>();
+        JurisdictionKeys noise = JurisdictionKeys.fromEnvironment(JurisdictionKeys.Kind.NOISE, env)
+                .withEphemeral(jurisdictions, ephemeralNoise);
+        JurisdictionKeys ledger = JurisdictionKeys.fromEnvironment(JurisdictionKeys.Kind.LEDGER, env)
+                .withEphemeral(jurisdictions, ephemeralLedger);
+        if (!ephemeralNoise.isEmpty()) {
+            err.println("warning: no noise key set for " + String.join(", ", ephemeralNoise)
+                    + "; using ephemeral keys, so DP noise differs between runs. Set "
+                    + JurisdictionKeys.Kind.NOISE.envPrefix() + "<JURISDICTION> or "
+                    + JurisdictionKeys.Kind.NOISE.envDir() + " for reproducible noise.");
+        }
+        if (!ephemeralLedger.isEmpty()) {
+            err.println("note: no ledger key set for " + String.join(", ", ephemeralLedger)
+                    + "; using ephemeral keys (the run's ledger is in memory anyway).");
+        }
+        err.flush();
+        return new GatewayKeys(pseudonymKeys(policies, env, err), noise, ledger);
+    }
+
+    private static HmacKeyRing pseudonymKeys(PolicySet policies, Map<String, String> env, PrintWriter err) {
         HmacKeyRing configured = HmacKeyRing.fromEnvironment(env);
         Map<String, byte[]> ephemeral = new HashMap<>();
         SecureRandom random = new SecureRandom();
@@ -56,7 +92,7 @@ final class EngineOptions {
         if (ephemeral.isEmpty()) {
             return configured;
         }
-        err.println("note: no HMAC key set for " + String.join(", ", new java.util.TreeSet<>(ephemeral.keySet()))
+        err.println("note: no HMAC key set for " + String.join(", ", new TreeSet<>(ephemeral.keySet()))
                 + "; using ephemeral keys (pseudonyms change between runs). Set "
                 + HmacKeyRing.ENV_PREFIX + "<ID> or " + HmacKeyRing.ENV_DIR + " for stable pseudonyms.");
         err.flush();

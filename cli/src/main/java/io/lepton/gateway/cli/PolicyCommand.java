@@ -1,7 +1,9 @@
 package io.lepton.gateway.cli;
 
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicyException;
@@ -52,8 +54,14 @@ final class PolicyCommand implements Runnable {
                 EventFamilies families = EventFamilies.discover();
                 PolicySet policies = options.policies(families);
                 Map<String, byte[]> placeholderKeys = new HashMap<>();
-                policies.all().forEach(p -> placeholderKeys.put(p.pseudonymKeyId(), new byte[32]));
-                GatewayEngine.create(policies, families, HmacKeyRing.of(placeholderKeys));
+                Map<String, byte[]> jurisdictionKeys = new HashMap<>();
+                policies.all().forEach(p -> {
+                    placeholderKeys.put(p.pseudonymKeyId(), new byte[32]);
+                    jurisdictionKeys.put(p.id(), new byte[32]);
+                });
+                GatewayEngine.create(policies, families, new GatewayKeys(HmacKeyRing.of(placeholderKeys),
+                        JurisdictionKeys.of(JurisdictionKeys.Kind.NOISE, jurisdictionKeys),
+                        JurisdictionKeys.of(JurisdictionKeys.Kind.LEDGER, jurisdictionKeys)));
                 for (JurisdictionPolicy policy : policies.all()) {
                     out.printf("ok  %-8s %-45s version %-14s regions %-4d zone %-8s cross-border %s%n", policy.id(),
                             policy.name(), policy.version(), policy.regions().size(), policy.residencyZone(),

@@ -23,7 +23,7 @@ class DryRunCommandTest {
         lines.add("{\"topic\": \"raw.recommendation\", \"value\": {\"eventId\": 5}}");
         Files.write(input, lines);
 
-        CliRunner result = CliRunner.run("dry-run", "--input", input.toString());
+        CliRunner result = CliRunner.run("dry-run", "--event-time", "--input", input.toString());
 
         assertThat(result.exitCode()).isZero();
         List<JsonNode> out = new ArrayList<>();

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lepton.gateway.engine.GatewayEngine;
-import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
 import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
@@ -45,9 +46,10 @@ import org.junit.jupiter.api.Test;
  * {@code dry-run} and the Kafka Streams topology give identical output for the same input: same destination topic,
  * same key, same value (noised dp fields included), same reason headers, same audit records, line for line.
  *
- * <p>Both run with the same HMAC keys and each with its own engine seeded with the same test-only
- * {@link SecureRandomBits#seeded(long)} generator: the topology test driver processes records in input order, so both
- * draw identical noise. A third run with another seed shows that the comparison does see the noise.
+ * <p>Both run with the same keys, each with its own engine: noise comes from the noise keys' PRF per (event, field),
+ * so both draw identical noise whatever order they process in. A third run with other noise keys shows that the
+ * comparison does see the noise. Budgets are charged by pure event time ({@code --event-time}), since the sample file
+ * is historic.
  */
 class DryRunMatchesTopologyTest {
 
@@ -58,10 +60,15 @@ class DryRunMatchesTopologyTest {
     void dryRunAndTopologyAgreeOnEverySampleEvent() throws IOException {
         EventFamilies families = EventFamilies.discover();
         PolicySet policies = new EngineOptions().policies(families);
-        HmacKeyRing keys = EngineOptions.keys(policies, Map.of(), new PrintWriter(new StringWriter()));
-        GatewayEngine engine = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(42));
-        GatewayEngine dryRunEngine = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(42));
-        GatewayEngine otherSeed = GatewayEngine.create(policies, families, keys, SecureRandomBits.seeded(43));
+        GatewayKeys keys = EngineOptions.keys(policies, Map.of(), new PrintWriter(new StringWriter()));
+        GatewayKeys otherNoise = new GatewayKeys(keys.pseudonyms(),
+                EngineOptions.keys(policies, Map.of(), new PrintWriter(new StringWriter())).noise(), keys.ledger());
+        GatewayEngine engine = GatewayEngine.create(policies, families, keys, BudgetTime.eventTime(),
+                SecureRandomBits.seeded(42));
+        GatewayEngine dryRunEngine = GatewayEngine.create(policies, families, keys, BudgetTime.eventTime(),
+                SecureRandomBits.seeded(43));
+        GatewayEngine otherSeed = GatewayEngine.create(policies, families, otherNoise, BudgetTime.eventTime(),
+                SecureRandomBits.seeded(42));
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
@@ -109,7 +116,7 @@ class DryRunMatchesTopologyTest {
             assertThat(fromDryRun).filteredOn(line -> line.path("headers").path(QuarantineHeaders.REASON).asText()
                     .equals("undecodable")).hasSize(undecodable);
             assertThat(fromTopology).containsExactlyInAnyOrderElementsOf(fromDryRun);
-            assertThat(fromOtherSeed).as("other noise, other output: the comparison sees dp fields")
+            assertThat(fromOtherSeed).as("other noise keys, other output: the comparison sees dp fields")
                     .isNotEqualTo(fromDryRun);
         }
     }

@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class ExplainCommandTest {
 
-    private final GatewayEngine engine = new EngineOptions().engine(new PrintWriter(new StringWriter()));
+    /** The samples are historic: explained by pure event time, as {@code explain --event-time} does. */
+    private final GatewayEngine engine = eventTimeOptions().engine(new PrintWriter(new StringWriter()));
+
+    private static EngineOptions eventTimeOptions() {
+        EngineOptions options = new EngineOptions();
+        options.eventTime = true;
+        return options;
+    }
 
     @Test
     void explainsRoutingAndEveryFieldsActionWithoutShowingRawValues() throws IOException {

@@ -15,7 +15,8 @@ class ReplayCommandIT {
 
     @Test
     void replaysTheSampleFileThroughTheRealTopology(@TempDir Path out) throws IOException {
-        CliRunner result = CliRunner.run("replay", "--input", Samples.EVENTS.toString(), "--out", out.toString());
+        CliRunner result = CliRunner.run("replay", "--event-time", "--input", Samples.EVENTS.toString(), "--out",
+                out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("replayed 12 records (1 not fitting their schema), wrote 21 output records");

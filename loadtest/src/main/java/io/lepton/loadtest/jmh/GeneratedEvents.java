@@ -2,7 +2,11 @@ package io.lepton.loadtest.jmh;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -39,23 +43,31 @@ final class GeneratedEvents {
     private GeneratedEvents() {
     }
 
-    /** The built-in policies with a fixed 32-byte key per policy (benchmarks only). */
+    /** The generator's clock: events are dated at it, and the engine's budget window is around it. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+    /** The built-in policies with fixed 32-byte keys per policy and jurisdiction (benchmarks only). */
     static GatewayEngine engine() {
         EventFamilies families = EventFamilies.discover();
         PolicySet policies = PolicySet.builtIn(PiiCatalog.knownClasses(families));
         Map<String, byte[]> keys = new HashMap<>();
+        Map<String, byte[]> jurisdictionKeys = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {
             byte[] key = new byte[32];
             key[0] = (byte) keys.size();
             keys.put(policy.pseudonymKeyId(), key);
+            jurisdictionKeys.put(policy.id(), key);
         }
-        return GatewayEngine.create(policies, families, HmacKeyRing.of(keys));
+        GatewayKeys gatewayKeys = new GatewayKeys(HmacKeyRing.of(keys),
+                JurisdictionKeys.of(JurisdictionKeys.Kind.NOISE, jurisdictionKeys),
+                JurisdictionKeys.of(JurisdictionKeys.Kind.LEDGER, jurisdictionKeys));
+        return GatewayEngine.create(policies, families, gatewayKeys, BudgetTime.window(CLOCK), new SecureRandomBits());
     }
 
     /** {@code count} well-formed events of all families, serialized with {@code registry} and decoded back. */
     static List<Event> generate(int count, long seed, GatewayEngine engine, SchemaRegistryClient registry) {
         EventGenerator generator = new EventGenerator(new GeneratorConfig(seed, GeneratorConfig.DEFAULT_POPULATION, 0,
-                BiasConfig.DEFAULT), Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC));
+                BiasConfig.DEFAULT), CLOCK);
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
         Map<String, AvroDeserializer<GenericRecord>> decoders = new HashMap<>();
         List<Event> events = new ArrayList<>(count);

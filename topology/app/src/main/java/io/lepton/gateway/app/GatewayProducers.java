@@ -2,7 +2,9 @@ package io.lepton.gateway.app;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.settings.GatewaySettings;
@@ -57,7 +59,11 @@ public class GatewayProducers {
                 .orElseGet(() -> PolicySet.builtIn(PiiCatalog.knownClasses(families)));
         Map<String, String> env = new HashMap<>(System.getenv());
         settings.hmacKeyDir().ifPresent(dir -> env.put(HmacKeyRing.ENV_DIR, dir.toString()));
-        GatewayEngine engine = GatewayEngine.create(policies, families, HmacKeyRing.fromEnvironment(env));
+        settings.noiseKeyDir().ifPresent(dir -> env.put(JurisdictionKeys.Kind.NOISE.envDir(), dir.toString()));
+        settings.ledgerKeyDir().ifPresent(dir -> env.put(JurisdictionKeys.Kind.LEDGER.envDir(), dir.toString()));
+        // Pseudonym keys (LEPTON_HMAC_KEY_*), noise keys (LEPTON_NOISE_KEY_<J>) and ledger keys (LEPTON_LEDGER_KEY_<J>):
+        // a jurisdiction missing any of them stops start-up with the variable to set.
+        GatewayEngine engine = GatewayEngine.create(policies, families, GatewayKeys.fromEnvironment(env));
         LOGGER.infof("policies loaded: source=%s jurisdictions=%d families=%d",
                 settings.policyDir().map(Object::toString).orElse("built-in"), policies.all().size(),
                 families.all().size());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * ({@link #withOverrides}) so that every runner gets the same defaults and fixed choices.
  */
 public record GatewaySettings(StreamsSettings streams, TopicSettings topics, RegistrySettings registry,
-        Optional<Path> policyDir, Optional<Path> hmacKeyDir) {
+        Optional<Path> policyDir, Optional<Path> hmacKeyDir, Optional<Path> noiseKeyDir, Optional<Path> ledgerKeyDir) {
 
     /**
      * @throws InvalidSettingException naming the variable and the fix when a value cannot be used
@@ -23,7 +23,9 @@ public record GatewaySettings(StreamsSettings streams, TopicSettings topics, Reg
         return new GatewaySettings(StreamsSettings.from(environment), TopicSettings.from(environment),
                 RegistrySettings.from(environment),
                 environment.optional(SettingVariable.POLICY_DIR).map(Path::of),
-                environment.optional(SettingVariable.LEPTON_HMAC_KEY_DIR).map(Path::of));
+                environment.optional(SettingVariable.LEPTON_HMAC_KEY_DIR).map(Path::of),
+                environment.optional(SettingVariable.LEPTON_NOISE_KEY_DIR).map(Path::of),
+                environment.optional(SettingVariable.LEPTON_LEDGER_KEY_DIR).map(Path::of));
     }
 
     /**

@@ -30,7 +30,9 @@ public enum SettingVariable {
     SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD("", "password of that trust store"),
     SCHEMA_REGISTRY_TRUSTSTORE_TYPE("PKCS12", "type of that trust store"),
     POLICY_DIR("", "directory of policy files replacing the built-in ones (a mounted ConfigMap)"),
-    LEPTON_HMAC_KEY_DIR("", "directory with one pseudonym key file per key id (a mounted Secret)");
+    LEPTON_HMAC_KEY_DIR("", "directory with one pseudonym key file per key id (a mounted Secret)"),
+    LEPTON_NOISE_KEY_DIR("", "directory with one DP noise key file per jurisdiction id (a mounted Secret)"),
+    LEPTON_LEDGER_KEY_DIR("", "directory with one privacy-ledger key file per jurisdiction id (a mounted Secret)");
 
     /** Prefix of Kafka client security settings passed through as they are: {@code KAFKA_STREAMS_SSL_*} etc. */
     public static final String KAFKA_SECURITY_PREFIX = "KAFKA_STREAMS_";

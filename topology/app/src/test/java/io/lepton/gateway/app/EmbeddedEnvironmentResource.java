@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: a real in-process KRaft broker and a real Apicurio Registry for the app under test, plus a
- * directory of freshly generated HMAC keys (keys never come from the repository). Everything is stopped and deleted
+ * directory of freshly generated HMAC keys and directories of noise and ledger keys per jurisdiction (keys never come
+ * from the repository). Everything is stopped and deleted
  * when the test run ends, whatever its outcome.
  */
 public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycleManager {
@@ -24,6 +25,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
 
     private EmbeddedEnvironment environment;
     private Path keyDir;
+    private Path noiseKeyDir;
+    private Path ledgerKeyDir;
     private Path stateDir;
 
     @Override
@@ -31,12 +34,15 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
         environment = EmbeddedEnvironment.start();
         try {
             keyDir = Files.createTempDirectory("lepton-keys");
+            noiseKeyDir = Files.createTempDirectory("lepton-noise-keys");
+            ledgerKeyDir = Files.createTempDirectory("lepton-ledger-keys");
             stateDir = Files.createTempDirectory("lepton-streams-state");
             SecureRandom random = new SecureRandom();
             for (String id : KEY_IDS) {
-                byte[] key = new byte[32];
-                random.nextBytes(key);
-                Files.writeString(keyDir.resolve(id), Base64.getEncoder().encodeToString(key));
+                writeKey(random, keyDir.resolve(id));
+                String jurisdiction = id.substring(0, id.lastIndexOf('-'));
+                writeKey(random, noiseKeyDir.resolve(jurisdiction));
+                writeKey(random, ledgerKeyDir.resolve(jurisdiction));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,6 +54,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrap),
                 Map.entry("SCHEMA_REGISTRY_URL", environment.registry().confluentApiUrl()),
                 Map.entry("LEPTON_HMAC_KEY_DIR", keyDir.toString()),
+                Map.entry("LEPTON_NOISE_KEY_DIR", noiseKeyDir.toString()),
+                Map.entry("LEPTON_LEDGER_KEY_DIR", ledgerKeyDir.toString()),
                 Map.entry("LEPTON_TOPIC_PARTITIONS", "2"),
                 Map.entry("LEPTON_REPLICATION_FACTOR", "1"),
                 Map.entry("quarkus.kafka-streams.bootstrap-servers", bootstrap),
@@ -58,12 +66,20 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
                 Map.entry("quarkus.http.test-port", "0"));
     }
 
+    private static void writeKey(SecureRandom random, Path file) throws IOException {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
+    }
+
     @Override
     public void stop() {
         if (environment != null) {
             environment.close();
         }
         TempDirectories.delete(keyDir);
+        TempDirectories.delete(noiseKeyDir);
+        TempDirectories.delete(ledgerKeyDir);
         TempDirectories.delete(stateDir);
     }
 }

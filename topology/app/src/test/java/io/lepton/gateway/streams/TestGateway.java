@@ -2,7 +2,12 @@ package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
+import io.lepton.gateway.engine.dp.RandomBits;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.security.SecureRandom;
@@ -28,7 +33,32 @@ final class TestGateway {
         return HmacKeyRing.of(keys);
     }
 
+    /** Random pseudonym keys plus random noise and ledger keys for every built-in jurisdiction. */
+    static GatewayKeys gatewayKeys() {
+        SecureRandom random = new SecureRandom();
+        Map<String, byte[]> noise = new HashMap<>();
+        Map<String, byte[]> ledger = new HashMap<>();
+        POLICIES.all().forEach(p -> {
+            byte[] noiseKey = new byte[32];
+            byte[] ledgerKey = new byte[32];
+            random.nextBytes(noiseKey);
+            random.nextBytes(ledgerKey);
+            noise.put(p.id(), noiseKey);
+            ledger.put(p.id(), ledgerKey);
+        });
+        return new GatewayKeys(randomKeys(), JurisdictionKeys.of(JurisdictionKeys.Kind.NOISE, noise),
+                JurisdictionKeys.of(JurisdictionKeys.Kind.LEDGER, ledger));
+    }
+
     static GatewayEngine engine() {
-        return GatewayEngine.create(POLICIES, FAMILIES, randomKeys());
+        return engine(new SecureRandomBits());
+    }
+
+    /**
+     * The engine with random keys, charging budgets by pure event time: topology tests replay fixed historic
+     * timestamps, which the production window around the wall clock would quarantine.
+     */
+    static GatewayEngine engine(RandomBits fallbackBits) {
+        return GatewayEngine.create(POLICIES, FAMILIES, gatewayKeys(), BudgetTime.eventTime(), fallbackBits);
     }
 }

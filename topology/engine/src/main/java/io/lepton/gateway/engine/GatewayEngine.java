@@ -1,6 +1,10 @@
 package io.lepton.gateway.engine;
 
-import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
+import io.lepton.gateway.engine.crypto.LedgerKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
+import io.lepton.gateway.engine.dp.NoiseKeys;
 import io.lepton.gateway.engine.dp.PrivacyLedger;
 import io.lepton.gateway.engine.dp.RandomBits;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
@@ -13,6 +17,7 @@ import io.lepton.gateway.engine.routing.JurisdictionRouter;
 import io.lepton.gateway.engine.sanitize.RecordSanitizer;
 import io.lepton.gateway.engine.sanitize.SanitizationException;
 import io.lepton.gateway.engine.sanitize.SanitizerFactory;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,40 +37,61 @@ public final class GatewayEngine {
     private final Map<String, RecordSanitizer> sanitizers;
     private final PrivacyGate privacyGate;
 
-    private GatewayEngine(PolicySet policies, EventFamilies families, Map<String, RecordSanitizer> sanitizers) {
+    private GatewayEngine(PolicySet policies, EventFamilies families, Map<String, RecordSanitizer> sanitizers,
+            PrivacyGate privacyGate) {
         this.policies = policies;
         this.families = families;
         this.router = new JurisdictionRouter(policies);
         this.sanitizers = Map.copyOf(sanitizers);
-        this.privacyGate = new PrivacyGate(policies);
+        this.privacyGate = privacyGate;
     }
 
     /**
-     * Builds every sanitizer up front, with cryptographically secure DP noise ({@link SecureRandomBits}).
+     * The production engine: budget periods from event time within each policy's window around the system clock,
+     * reproducible noise from the noise keys, {@link SecureRandomBits} only for events without an id.
      *
      * @throws PolicyException when a policy cannot be carried out (missing key, action unfit for a field's type)
      */
-    public static GatewayEngine create(PolicySet policies, EventFamilies families, HmacKeyRing keys) {
-        return create(policies, families, keys, new SecureRandomBits());
+    public static GatewayEngine create(PolicySet policies, EventFamilies families, GatewayKeys keys) {
+        return create(policies, families, keys, BudgetTime.window(Clock.systemUTC()), new SecureRandomBits());
     }
 
     /**
-     * Builds every sanitizer up front, drawing DP noise from {@code noiseBits}: production passes
-     * {@link SecureRandomBits#SecureRandomBits()}; tests pass {@link SecureRandomBits#seeded(long)} to make two runs
-     * (e.g. dry-run and topology) draw the same noise.
+     * Builds every sanitizer up front and checks that every jurisdiction has its keys.
      *
+     * @param budgetTime   the time budget periods are charged by: {@link BudgetTime#window} around a clock (tests
+     *                     pass a fixed one), or {@link BudgetTime#eventTime()} for replays of trusted historic input
+     * @param fallbackBits randomness for events without an id (tests pass {@link SecureRandomBits#seeded(long)})
      * @throws PolicyException when a policy cannot be carried out (missing key, action unfit for a field's type)
      */
-    public static GatewayEngine create(PolicySet policies, EventFamilies families, HmacKeyRing keys,
-            RandomBits noiseBits) {
-        SanitizerFactory factory = new SanitizerFactory(keys, noiseBits);
+    public static GatewayEngine create(PolicySet policies, EventFamilies families, GatewayKeys keys,
+            BudgetTime budgetTime, RandomBits fallbackBits) {
+        Map<String, byte[]> noiseKeys = new HashMap<>();
+        for (JurisdictionPolicy policy : policies.all()) {
+            keys.noise().key(policy.id()).ifPresent(key -> noiseKeys.put(policy.id(), key));
+        }
+        SanitizerFactory factory = new SanitizerFactory(keys.pseudonyms(), new NoiseKeys(noiseKeys), fallbackBits);
         Map<String, RecordSanitizer> sanitizers = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {
             for (EventFamily family : families.all()) {
                 sanitizers.put(key(policy.id(), family.name()), factory.create(policy, family));
             }
         }
-        return new GatewayEngine(policies, families, sanitizers);
+        return new GatewayEngine(policies, families, sanitizers,
+                new PrivacyGate(policies, ledgerKeys(policies, keys.ledger()), budgetTime));
+    }
+
+    private static LedgerKeys ledgerKeys(PolicySet policies, JurisdictionKeys keys) {
+        for (JurisdictionPolicy policy : policies.all()) {
+            if (keys.key(policy.id()).isEmpty()) {
+                throw new PolicyException(policy.source(), 0, "jurisdiction",
+                        "no ledger key for jurisdiction " + policy.id() + " (it keys the privacy-budget ledger)",
+                        "set " + keys.environmentVariableFor(policy.id()) + " to a base64 key of 32+ random bytes, "
+                                + "or mount a file named " + policy.id() + " in $" + keys.kind().envDir()
+                                + "; never rotate it, or every subject's budget restarts");
+            }
+        }
+        return new LedgerKeys(keys, policies.all().stream().map(JurisdictionPolicy::id).toList());
     }
 
     /** The jurisdiction governing {@code raw}, by its {@code region} field; empty when it cannot be routed. */
@@ -83,8 +109,9 @@ public final class GatewayEngine {
     }
 
     /**
-     * The subject pseudonym of {@code raw} under {@code policy}: the sanitized record key and the key the topology
-     * partitions by before the budget ledger; null when the subject field is empty.
+     * The subject pseudonym of {@code raw} under {@code policy} (of its id normalised per the policy's
+     * {@code subjectIdentity}): the sanitized record key and the record key on the subject hop; null when the subject
+     * field is empty.
      */
     public String subjectKey(JurisdictionPolicy policy, EventFamily family, GenericRecord raw) {
         return sanitizer(policy.id(), family.name()).subjectKey(raw);

@@ -18,6 +18,11 @@ public enum QuarantineReason {
     INVALID_DP_VALUE("invalid-dp-value"),
     /** Free text over the policy's {@code maxChars} under {@code onOversize: quarantine}. */
     OVERSIZE_TEXT("oversize-text"),
+    /**
+     * {@code occurredAt} lies outside the policy's accepted window {@code [now - maxEventAge, now + maxClockSkew]}
+     * on the gateway's clock, so the producer cannot choose the budget period an event is charged to.
+     */
+    EVENT_TIME_OUT_OF_RANGE("event-time-out-of-range"),
     /** Processing the record threw unexpectedly; the gateway fails closed rather than release anything. */
     PROCESSING_ERROR("processing-error");
 

@@ -6,10 +6,12 @@ import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.DpSettings;
+import io.lepton.gateway.engine.policy.FreeTextSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.engine.sanitize.DpRelease;
 import io.lepton.gateway.engine.sanitize.RecordSanitizer;
+import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.schemas.FinancialSentimentEvent;
 import java.util.HashSet;
 import java.util.List;
@@ -27,19 +29,21 @@ class DpReleaseTest {
     private static final EventFamily FINANCIAL = TestEngines.FAMILIES.byName("financial-sentiment").orElseThrow();
     private static final List<String> FINANCIAL_DP_FIELDS = List.of("sentiment", "amount");
 
-    private final GatewayEngine engine = GatewayEngine.create(TestEngines.POLICIES, TestEngines.FAMILIES,
-            TestEngines.keys(), SecureRandomBits.seeded(7));
+    private final GatewayEngine engine = TestEngines.create(TestEngines.POLICIES, TestEngines.FAMILIES,
+            TestEngines.gatewayKeys(), SecureRandomBits.seeded(7));
 
     @Test
     void onlyDpFieldsAreNoisedAndTheyStayWithinTheirBoundsWhenThePolicyClamps() {
-        RecordSanitizer sanitizer = engine.sanitizer("eu-gdpr", "financial-sentiment");
-        GenericRecord raw = SampleEvents.financialSentiment("DE");
-        GenericRecord withheld = sanitizer.sanitize(raw, DpRelease.WITHHOLD).value();
+        RecordSanitizer sanitizer = engineWith("eu-gdpr", dp -> derivedNoised(dp), true)
+                .sanitizer("eu-gdpr", "financial-sentiment");
+        FinancialSentimentEvent event = SampleEvents.financialSentimentBuilder("DE");
+        GenericRecord withheld = sanitizer.sanitize(SampleEvents.generic(event), DpRelease.WITHHOLD).value();
         Set<Object> sentiments = new HashSet<>();
         for (int i = 0; i < 500; i++) {
-            GenericRecord out = sanitizer.sanitize(raw, DpRelease.RELEASE).value();
+            event.setEventId("evt-" + i);
+            GenericRecord out = sanitizer.sanitize(SampleEvents.generic(event), DpRelease.RELEASE).value();
             for (Schema.Field field : out.getSchema().getFields()) {
-                if (!FINANCIAL_DP_FIELDS.contains(field.name())) {
+                if (!FINANCIAL_DP_FIELDS.contains(field.name()) && !field.name().equals("eventId")) {
                     assertThat(out.get(field.pos())).as(field.name() + " is not a dp field: no noise")
                             .isEqualTo(withheld.get(field.pos()));
                 }
@@ -50,6 +54,7 @@ class DpReleaseTest {
         }
         // b = 2 / (0.5 / 2) = 8 for width 2: about 12% of outputs land strictly inside (-1, 1), the rest on the bounds.
         assertThat(sentiments).as("noise varies from event to event").hasSizeGreaterThan(20).contains(-1.0, 1.0);
+        assertThat(sanitizer.outputSchema().getField("sentiment")).isNotNull();
     }
 
     @Test
@@ -72,19 +77,23 @@ class DpReleaseTest {
     @Test
     void epsilonPerEventIsSplitEquallyAcrossTheFamilysDpFields() {
         GatewayEngine unclamped = engineWith("eu-gdpr", dp -> new DpSettings(true, "laplace", 1.0, 0, false,
-                dp.budgetEpsilon(), dp.budgetPeriod(), dp.onExhausted()));
+                dp.budgetEpsilon(), dp.budgetPeriod(), dp.onExhausted(), dp.maxEventAge(), dp.maxClockSkew(),
+                DpSettings.Derived.NOISE), true);
         RecordSanitizer cs = unclamped.sanitizer("eu-gdpr", "customer-service");
         RecordSanitizer fin = unclamped.sanitizer("eu-gdpr", "financial-sentiment");
-        GenericRecord csRaw = SampleEvents.customerService("DE");
+        CustomerServiceEvent csEvent = SampleEvents.customerServiceBuilder("DE");
         FinancialSentimentEvent finEvent = SampleEvents.financialSentimentBuilder("DE");
         finEvent.setSentiment(0.0);
-        GenericRecord finRaw = SampleEvents.generic(finEvent);
         int n = 20_000;
         double csDeviation = 0;
         double finDeviation = 0;
         for (int i = 0; i < n; i++) {
-            csDeviation += Math.abs((Integer) cs.sanitize(csRaw, DpRelease.RELEASE).value().get("satisfaction") - 4);
-            finDeviation += Math.abs((Double) fin.sanitize(finRaw, DpRelease.RELEASE).value().get("sentiment"));
+            csEvent.setEventId("cs-" + i);
+            finEvent.setEventId("fin-" + i);
+            csDeviation += Math.abs((Integer) cs.sanitize(SampleEvents.generic(csEvent), DpRelease.RELEASE).value()
+                    .get("satisfaction") - 4);
+            finDeviation += Math.abs((Double) fin.sanitize(SampleEvents.generic(finEvent), DpRelease.RELEASE).value()
+                    .get("sentiment"));
         }
         assertThat(csDeviation / n).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.2));
         assertThat(finDeviation / n).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.2));
@@ -99,7 +108,7 @@ class DpReleaseTest {
         assertThat(engine.sanitizer("eu-gdpr", "recommendation").epsilonCost()).as("no dp field").isZero();
         GatewayEngine disabled = engineWith("eu-gdpr", dp -> new DpSettings(false, dp.mechanism(),
                 dp.epsilonPerEvent(), dp.delta(), dp.clampOutput(), dp.budgetEpsilon(), dp.budgetPeriod(),
-                dp.onExhausted()));
+                dp.onExhausted(), dp.maxEventAge(), dp.maxClockSkew(), dp.derived()), false);
         assertThat(disabled.sanitizer("eu-gdpr", "customer-service").epsilonCost()).isZero();
     }
 
@@ -107,7 +116,7 @@ class DpReleaseTest {
     void withDpDisabledDpFieldsAreAlwaysWithheldNeverReleasedRaw() {
         GatewayEngine disabled = engineWith("eu-gdpr", dp -> new DpSettings(false, dp.mechanism(),
                 dp.epsilonPerEvent(), dp.delta(), dp.clampOutput(), dp.budgetEpsilon(), dp.budgetPeriod(),
-                dp.onExhausted()));
+                dp.onExhausted(), dp.maxEventAge(), dp.maxClockSkew(), dp.derived()), false);
         InMemoryPrivacyLedger ledger = new InMemoryPrivacyLedger();
         Outcome.Released released = (Outcome.Released) disabled.process(CUSTOMER_SERVICE,
                 SampleEvents.customerService("DE"), ledger);
@@ -124,7 +133,7 @@ class DpReleaseTest {
     void aQuarantinedEventChargesNoBudget() {
         InMemoryPrivacyLedger ledger = new InMemoryPrivacyLedger();
         FinancialSentimentEvent broken = SampleEvents.financialSentimentBuilder("DE");
-        broken.setSentiment(Double.NaN);
+        broken.setAmount(Double.NaN);
         for (int i = 0; i < 20; i++) {
             Outcome outcome = engine.process(FINANCIAL, SampleEvents.generic(broken), ledger);
             assertThat(outcome).isInstanceOfSatisfying(Outcome.Quarantined.class, q -> {
@@ -139,15 +148,27 @@ class DpReleaseTest {
         assertThat(good.audit().getEpsilonSpent()).isEqualTo(0.5);
     }
 
-    private static GatewayEngine engineWith(String jurisdiction, UnaryOperator<DpSettings> change) {
+    /** The policy's dp settings, but claiming DP for derived fields (valid only when their source is redacted). */
+    private static DpSettings derivedNoised(DpSettings dp) {
+        return new DpSettings(dp.enabled(), dp.mechanism(), dp.epsilonPerEvent(), dp.delta(), dp.clampOutput(),
+                dp.budgetEpsilon(), dp.budgetPeriod(), dp.onExhausted(), dp.maxEventAge(), dp.maxClockSkew(),
+                DpSettings.Derived.NOISE);
+    }
+
+    /** Built-in policies with {@code jurisdiction}'s dp settings changed, and its free text redacted if asked. */
+    private static GatewayEngine engineWith(String jurisdiction, UnaryOperator<DpSettings> change,
+            boolean redactText) {
         List<JurisdictionPolicy> policies = TestEngines.POLICIES.all().stream()
-                .map(p -> p.id().equals(jurisdiction) ? withDp(p, change.apply(p.dp())) : p).toList();
-        return GatewayEngine.create(PolicySet.of(policies), TestEngines.FAMILIES, TestEngines.keys(),
+                .map(p -> p.id().equals(jurisdiction) ? withDp(p, change.apply(p.dp()), redactText) : p).toList();
+        return TestEngines.create(PolicySet.of(policies), TestEngines.FAMILIES, TestEngines.gatewayKeys(),
                 SecureRandomBits.seeded(11));
     }
 
-    static JurisdictionPolicy withDp(JurisdictionPolicy p, DpSettings dp) {
+    static JurisdictionPolicy withDp(JurisdictionPolicy p, DpSettings dp, boolean redactText) {
+        FreeTextSettings text = redactText ? new FreeTextSettings(FreeTextSettings.Mode.REDACT, p.freeText().maxChars(),
+                p.freeText().onOversize(), p.freeText().detectors()) : p.freeText();
         return new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(), p.crossBorder(),
-                p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(), dp, p.fairness(), p.source());
+                p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), text, dp, p.fairness(),
+                p.source());
     }
 }

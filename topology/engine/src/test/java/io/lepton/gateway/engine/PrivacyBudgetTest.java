@@ -2,6 +2,7 @@ package io.lepton.gateway.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lepton.gateway.engine.dp.BudgetTime;
 import io.lepton.gateway.engine.dp.InMemoryPrivacyLedger;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamily;
@@ -21,15 +22,20 @@ class PrivacyBudgetTest {
 
     private static final EventFamily CUSTOMER_SERVICE = TestEngines.FAMILIES.byName("customer-service").orElseThrow();
 
+    private final TestClock clock = new TestClock(SampleEvents.AT);
     private final GatewayEngine engine = GatewayEngine.create(TestEngines.POLICIES, TestEngines.FAMILIES,
-            TestEngines.keys(), SecureRandomBits.seeded(3));
+            TestEngines.gatewayKeys(), BudgetTime.window(clock), SecureRandomBits.seeded(3));
     private final InMemoryPrivacyLedger ledger = new InMemoryPrivacyLedger();
 
     @Test
     void aSubjectsDpFieldsAreWithheldOnceItsDailyBudgetIsSpentAndReleasedAgainTheNextDay() {
         Instant day = SampleEvents.AT;
         for (int i = 0; i < 8; i++) {
-            AuditRecord audit = released(event("DE", "cust-1", day.plusSeconds(i))).audit();
+            CustomerServiceEvent event = SampleEvents.customerServiceBuilder("DE");
+            event.setCustomerId("cust-1");
+            event.setEventId("evt-" + i);
+            event.setOccurredAt(day.plusSeconds(i));
+            AuditRecord audit = released(SampleEvents.generic(event)).audit();
             assertThat(audit.getBudgetOutcome()).hasToString("RELEASED");
             assertThat(audit.getEpsilonSpent()).isEqualTo(0.5);
         }
@@ -44,17 +50,21 @@ class PrivacyBudgetTest {
                 .as("same jurisdiction, same subject, still spent").hasToString("WITHHELD");
 
         Instant nextDay = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        clock.set(nextDay.plus(Duration.ofMinutes(30)));
         Outcome.Released rolled = released(event("DE", "cust-1", nextDay));
         assertThat(rolled.audit().getBudgetOutcome()).hasToString("RELEASED");
         assertThat(rolled.event().value().get("satisfaction")).isNotNull();
-        assertThat(released(event("DE", "cust-1", day.plusSeconds(12))).audit().getBudgetOutcome())
+        assertThat(released(event("DE", "cust-1", nextDay.minusSeconds(60))).audit().getBudgetOutcome())
                 .as("a late event of the closed period cannot be proven within budget").hasToString("WITHHELD");
     }
 
     @Test
     void underASuppressPolicyTheEventIsNotReleasedAtAllOnceTheBudgetIsSpent() {
         for (int i = 0; i < 8; i++) {
-            assertThat(engine.process(CUSTOMER_SERVICE, event("JP", "cust-1", SampleEvents.AT), ledger))
+            CustomerServiceEvent event = SampleEvents.customerServiceBuilder("JP");
+            event.setCustomerId("cust-1");
+            event.setEventId("evt-jp-" + i);
+            assertThat(engine.process(CUSTOMER_SERVICE, SampleEvents.generic(event), ledger))
                     .isInstanceOf(Outcome.Released.class);
         }
         Outcome outcome = engine.process(CUSTOMER_SERVICE, event("JP", "cust-1", SampleEvents.AT), ledger);

@@ -1,9 +1,17 @@
 package io.lepton.gateway.engine;
 
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.crypto.JurisdictionKeys;
+import io.lepton.gateway.engine.dp.BudgetTime;
+import io.lepton.gateway.engine.dp.RandomBits;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,22 +20,53 @@ public final class TestEngines {
 
     public static final EventFamilies FAMILIES = EventFamilies.discover();
     public static final PolicySet POLICIES = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES));
+    /** The gateway clock of engine tests: the time of {@link SampleEvents#AT}, so sample events are in range. */
+    public static final Clock CLOCK = Clock.fixed(SampleEvents.AT, ZoneOffset.UTC);
 
     private TestEngines() {}
 
     /** A key ring holding a random key for every built-in policy's key id. */
     public static HmacKeyRing keys() {
-        SecureRandom random = new SecureRandom();
         Map<String, byte[]> keys = new HashMap<>();
-        POLICIES.all().forEach(policy -> {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            keys.put(policy.pseudonymKeyId(), key);
-        });
+        POLICIES.all().forEach(policy -> keys.put(policy.pseudonymKeyId(), randomKey()));
         return HmacKeyRing.of(keys);
     }
 
+    /** Random pseudonym keys plus a random noise and ledger key for every built-in jurisdiction. */
+    public static GatewayKeys gatewayKeys() {
+        return gatewayKeys(keys());
+    }
+
+    /** {@code pseudonyms} plus a random noise and ledger key for every built-in jurisdiction. */
+    public static GatewayKeys gatewayKeys(HmacKeyRing pseudonyms) {
+        Map<String, byte[]> noise = new HashMap<>();
+        Map<String, byte[]> ledger = new HashMap<>();
+        for (JurisdictionPolicy policy : POLICIES.all()) {
+            noise.put(policy.id(), randomKey());
+            ledger.put(policy.id(), randomKey());
+        }
+        return new GatewayKeys(pseudonyms, JurisdictionKeys.of(JurisdictionKeys.Kind.NOISE, noise),
+                JurisdictionKeys.of(JurisdictionKeys.Kind.LEDGER, ledger));
+    }
+
     public static GatewayEngine engine() {
-        return GatewayEngine.create(POLICIES, FAMILIES, keys());
+        return create(POLICIES, FAMILIES, gatewayKeys(), SecureRandomBits.seeded(1));
+    }
+
+    /** An engine over the built-in policies with {@code keys}. */
+    public static GatewayEngine engineWithKeys(GatewayKeys keys) {
+        return create(POLICIES, FAMILIES, keys, SecureRandomBits.seeded(1));
+    }
+
+    /** An engine over {@code policies} whose budget window is around {@link #CLOCK}. */
+    public static GatewayEngine create(PolicySet policies, EventFamilies families, GatewayKeys keys,
+            RandomBits fallbackBits) {
+        return GatewayEngine.create(policies, families, keys, BudgetTime.window(CLOCK), fallbackBits);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -28,7 +28,8 @@ public final class HmacKeyRing {
     public static final String ENV_PREFIX = "LEPTON_HMAC_KEY_";
     /** Environment variable naming a directory of key files. */
     public static final String ENV_DIR = "LEPTON_HMAC_KEY_DIR";
-    static final int MIN_KEY_BYTES = 32;
+    /** Fewest random bytes a key may hold (256 bits). */
+    public static final int MIN_KEY_BYTES = 32;
 
     private final Map<String, SecretKeySpec> keys;
 

@@ -20,16 +20,30 @@ final class AesCtrKeystream {
     /** Re-key after 1 GiB of output: far below AES-CTR's birthday bound, and limits what one key compromise reveals. */
     static final long REKEY_BYTES = 1L << 30;
 
-    private static final int BUFFER_BYTES = 8192;
-    private static final byte[] ZEROS = new byte[BUFFER_BYTES];
+    /** Buffer of a long-lived per-thread stream: one AES call per 1024 words. */
+    static final int LONG_STREAM_BUFFER_BYTES = 8192;
 
     private final Supplier<byte[]> keySource;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private final byte[] zeros;
+    private final ByteBuffer buffer;
     private Cipher cipher;
     private long bytesUnderKey;
 
     AesCtrKeystream(Supplier<byte[]> keySource) {
+        this(keySource, LONG_STREAM_BUFFER_BYTES);
+    }
+
+    /**
+     * @param bufferBytes keystream bytes produced per AES call, a multiple of 16: small for the short per-(event,
+     *     field) streams of {@link NoiseKeys}, which mostly need a few words, large for long-lived streams
+     */
+    AesCtrKeystream(Supplier<byte[]> keySource, int bufferBytes) {
+        if (bufferBytes <= 0 || bufferBytes % 16 != 0) {
+            throw new IllegalArgumentException("buffer must be a positive multiple of 16 bytes: " + bufferBytes);
+        }
         this.keySource = keySource;
+        this.zeros = new byte[bufferBytes];
+        this.buffer = ByteBuffer.allocate(bufferBytes);
         rekey();
         refill();
     }
@@ -46,11 +60,11 @@ final class AesCtrKeystream {
             rekey();
         }
         try {
-            cipher.update(ZEROS, 0, BUFFER_BYTES, buffer.array(), 0);
+            cipher.update(zeros, 0, zeros.length, buffer.array(), 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR keystream failed", e);
         }
-        bytesUnderKey += BUFFER_BYTES;
+        bytesUnderKey += zeros.length;
         buffer.clear();
     }
 

@@ -29,6 +29,28 @@ public final class DiscreteLaplace implements IntegerNoise {
         return (double) scaleNumerator / scaleDenominator;
     }
 
+    /**
+     * V, the number of Bernoulli(e^-1) successes before the first failure, drawing at least
+     * {@link ExactBernoulli#PADDED_TRIALS} trials: the extra trials are discarded, so V's distribution is unchanged,
+     * but the running time no longer grows with V (the noise magnitude in whole scales) unless V exceeds the padding,
+     * which happens with probability e^-16, about 10^-7.
+     */
+    private static long geometricCount(RandomBits bits) {
+        long v = 0;
+        boolean counting = true;
+        for (int trial = 0; counting || trial < ExactBernoulli.PADDED_TRIALS; trial++) {
+            boolean success = ExactBernoulli.expMinusOne(bits);
+            if (counting) {
+                if (success) {
+                    v++;
+                } else {
+                    counting = false;
+                }
+            }
+        }
+        return v;
+    }
+
     @Override
     public long sample(RandomBits bits) {
         long t = scaleNumerator;
@@ -38,10 +60,7 @@ public final class DiscreteLaplace implements IntegerNoise {
             if (!ExactBernoulli.exp(bits, u, t)) {
                 continue;
             }
-            long v = 0;
-            while (ExactBernoulli.expMinusOne(bits)) {
-                v++;
-            }
+            long v = geometricCount(bits);
             long magnitude = Math.addExact(u, Math.multiplyExact(t, v)) / scaleDenominator;
             boolean negative = bits.nextBoolean();
             if (negative && magnitude == 0) {

@@ -16,6 +16,12 @@ import java.math.BigInteger;
  */
 final class ExactBernoulli {
 
+    /**
+     * Fewest Bernoulli(e^-1) trials a padded loop draws (discarding the surplus), so that its running time does not
+     * reveal how many trials the outcome needed, which in the samplers is the noise magnitude.
+     */
+    static final int PADDED_TRIALS = 16;
+
     private ExactBernoulli() {
     }
 
@@ -46,10 +52,18 @@ final class ExactBernoulli {
         }
         BigInteger[] wholeAndRest = numerator.divideAndRemainder(denominator);
         long whole = wholeAndRest[0].longValueExact();
-        for (long i = 0; i < whole; i++) {
-            if (!expMinusOne(bits)) {
-                return false;
+        // The discrete Gaussian's acceptance test: whole grows with (|y| - σ)²/(2σ²), so an early exit would make an
+        // accepted sample's time reveal its magnitude. All max(whole, PADDED_TRIALS) trials are drawn; only the
+        // first whole count, so the probability is unchanged.
+        boolean allSucceeded = true;
+        for (long i = 0; i < Math.max(whole, PADDED_TRIALS); i++) {
+            boolean success = expMinusOne(bits);
+            if (i < whole) {
+                allSucceeded &= success;
             }
+        }
+        if (!allSucceeded) {
+            return false;
         }
         BigInteger rest = wholeAndRest[1];
         // Algorithm 1 for γ = rest/denominator in [0, 1): count successes of Bernoulli(γ/k), k = 1, 2, ...;

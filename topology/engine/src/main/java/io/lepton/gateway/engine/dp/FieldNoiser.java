@@ -16,23 +16,38 @@ public final class FieldNoiser {
     private final boolean clampOutput;
     private final NoiseSampler sampler;
 
+    /**
+     * @param fallbackBits randomness for the calls that pass none (events without an id, tests); production
+     *     releases pass a reproducible stream per (event, field) instead
+     */
     public FieldNoiser(DpBounds bounds, Mechanism mechanism, double epsilon, double delta, boolean clampOutput,
-            RandomBits bits) {
+            RandomBits fallbackBits) {
         if (bounds == null) {
             throw new IllegalArgumentException("bounds are required");
         }
         this.bounds = bounds;
         this.clampOutput = clampOutput;
-        this.sampler = NoiseSampler.of(new NoiseSpec(mechanism, epsilon, delta, bounds.width()), bits);
+        this.sampler = NoiseSampler.of(new NoiseSpec(mechanism, epsilon, delta, bounds.width()), fallbackBits);
     }
 
-    /** The noised value of a real-valued field. */
+    /** The noised value of a real-valued field, with the fallback bits. */
     public double noise(double value) {
+        return noise(value, null);
+    }
+
+    /** The noised value of a real-valued field, drawing from {@code bits} ({@code null}: the fallback bits). */
+    public double noise(double value, RandomBits bits) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("cannot noise NaN: the field value is not a number");
         }
-        double noised = sampler.addNoise(bounds.clamp(value));
+        double clamped = bounds.clamp(value);
+        double noised = bits == null ? sampler.addNoise(clamped) : sampler.addNoise(clamped, bits);
         return clampOutput ? bounds.clamp(noised) : noised;
+    }
+
+    /** {@code value} clamped into the bounds: what the release depends on, so what the noise context names. */
+    public double clamp(double value) {
+        return bounds.clamp(value);
     }
 
     /**
@@ -40,7 +55,13 @@ public final class FieldNoiser {
      * (post-processing), clamped into the integers within the bounds if configured. Saturates at the long range.
      */
     public long noise(long value) {
-        long rounded = Math.round(sampler.addNoise(bounds.clamp(value)));
+        return noise(value, null);
+    }
+
+    /** As {@link #noise(long)}, drawing from {@code bits} ({@code null}: the fallback bits). */
+    public long noise(long value, RandomBits bits) {
+        double clamped = bounds.clamp(value);
+        long rounded = Math.round(bits == null ? sampler.addNoise(clamped) : sampler.addNoise(clamped, bits));
         if (!clampOutput) {
             return rounded;
         }

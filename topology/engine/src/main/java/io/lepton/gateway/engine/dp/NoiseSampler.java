@@ -31,18 +31,23 @@ public final class NoiseSampler {
     private final double granularity;
     private final IntegerNoise noise;
     private final double scale;
+    private final double rho;
     private final RandomBits bits;
 
-    private NoiseSampler(NoiseSpec spec, double granularity, IntegerNoise noise, double scaleInGridUnits,
+    private NoiseSampler(NoiseSpec spec, double granularity, IntegerNoise noise, double scaleInGridUnits, double rho,
             RandomBits bits) {
         this.spec = spec;
         this.granularity = granularity;
         this.noise = noise;
         this.scale = scaleInGridUnits * granularity;
+        this.rho = rho;
         this.bits = bits;
     }
 
-    /** A sampler calibrated to {@code spec}, drawing randomness from {@code bits}. */
+    /**
+     * A sampler calibrated to {@code spec}, drawing randomness from {@code bits} unless a call passes its own
+     * (production passes a {@link NoiseKeys} stream per release).
+     */
     public static NoiseSampler of(NoiseSpec spec, RandomBits bits) {
         if (spec == null || bits == null) {
             throw new IllegalArgumentException("spec and bits are required");
@@ -66,7 +71,7 @@ public final class NoiseSampler {
         while (t > 1 && BigDecimal.valueOf(t - 1).multiply(epsilon).compareTo(sensitivity) >= 0) {
             t--;
         }
-        return new NoiseSampler(spec, granularity, new DiscreteLaplace(t, 1), t, bits);
+        return new NoiseSampler(spec, granularity, new DiscreteLaplace(t, 1), t, Double.NaN, bits);
     }
 
     private static NoiseSampler gaussian(NoiseSpec spec, RandomBits bits) {
@@ -84,7 +89,10 @@ public final class NoiseSampler {
             sigma--;
         }
         BigInteger s = BigInteger.valueOf(sigma);
-        return new NoiseSampler(spec, granularity, new DiscreteGaussian(s.multiply(s), BigInteger.ONE), sigma, bits);
+        // The realized ρ = Δ_g²/(2σ_g²) <= the calibrated ρ, rounded up so the ledger never under-charges.
+        double realizedRho = Math.nextUp((double) sensitivityUnits * sensitivityUnits / (2.0 * sigma * sigma));
+        return new NoiseSampler(spec, granularity, new DiscreteGaussian(s.multiply(s), BigInteger.ONE), sigma,
+                realizedRho, bits);
     }
 
     /** The smallest power of two at least {@code scale / 2^40}. */
@@ -124,21 +132,38 @@ public final class NoiseSampler {
         return scale;
     }
 
-    /** {@code value} rounded to the grid plus one noise sample. */
+    /**
+     * The zCDP ρ of one Gaussian release, {@code Δ_g²/(2σ_g²)} in grid units (at most the ρ the spec's (ε, δ) was
+     * calibrated to); what the zCDP ledger charges.
+     *
+     * @throws IllegalStateException for a Laplace sampler, which is accounted in pure ε
+     */
+    public double rho() {
+        if (spec.mechanism() != Mechanism.GAUSSIAN) {
+            throw new IllegalStateException("Laplace releases are accounted in ε, not ρ");
+        }
+        return rho;
+    }
+
+    /** {@code value} rounded to the grid plus one noise sample from this sampler's own bits. */
     public double addNoise(double value) {
+        return addNoise(value, bits);
+    }
+
+    /**
+     * {@code value} rounded to the grid plus one noise sample drawn from {@code randomBits}: with a stream from
+     * {@link NoiseKeys}, the same value and stream give the same result, which is what makes releases reproducible.
+     */
+    public double addNoise(double value, RandomBits randomBits) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value must be finite");
         }
         double onGrid = Math.rint(value / granularity) * granularity;
-        return onGrid + sampleGridUnits() * granularity;
+        return onGrid + noise.sample(randomBits) * granularity;
     }
 
     /** One noise sample (noise only, no value): the exact code path of {@link #addNoise}, for the noise CLI. */
     public double sample() {
-        return sampleGridUnits() * granularity;
-    }
-
-    private double sampleGridUnits() {
-        return noise.sample(bits);
+        return noise.sample(bits) * granularity;
     }
 }

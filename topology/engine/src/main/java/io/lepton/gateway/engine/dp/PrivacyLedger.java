@@ -1,11 +1,13 @@
 package io.lepton.gateway.engine.dp;
 
 /**
- * Storage of the per-subject budget ledger, one {@link BudgetState} per (jurisdiction, subject pseudonym).
+ * Storage of the per-subject budget ledger, one {@link BudgetState} per (jurisdiction, subject ledger key).
  *
  * <p>The engine decides (through {@link PrivacyAccountant}); the caller owns storage: the Kafka Streams topology backs
  * it with a changelogged state store partitioned by subject, {@code ./gateway dry-run} with
- * {@link InMemoryPrivacyLedger}. Keys are pseudonyms, never raw subject identifiers.
+ * {@link InMemoryPrivacyLedger}. Keys are ledger keys (the normalised subject id HMACed under the jurisdiction's
+ * long-lived ledger key, see {@link io.lepton.gateway.engine.crypto.LedgerKeys}), never raw subject identifiers, and
+ * independent of pseudonym-key rotation.
  */
 public interface PrivacyLedger {
 

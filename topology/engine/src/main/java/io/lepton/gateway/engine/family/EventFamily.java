@@ -1,6 +1,7 @@
 package io.lepton.gateway.engine.family;
 
 import java.time.Instant;
+import io.lepton.gateway.engine.policy.SubjectIdentity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ public final class EventFamily {
         if (subject == null) {
             throw new IllegalArgumentException(rawSchema.getFullName() + ": no field tagged \"subject\": true");
         }
+        tags.forEach((field, fieldTags) -> {
+            if (fieldTags.derivedFrom() != null && rawSchema.getField(fieldTags.derivedFrom()) == null) {
+                throw new IllegalArgumentException(rawSchema.getFullName() + ": field " + field
+                        + " is derivedFrom unknown field " + fieldTags.derivedFrom());
+            }
+        });
         for (String required : List.of("eventId", OCCURRED_AT, "region")) {
             if (rawSchema.getField(required) == null) {
                 throw new IllegalArgumentException(rawSchema.getFullName() + ": missing required field " + required);
@@ -92,12 +99,14 @@ public final class EventFamily {
     }
 
     /**
-     * The subject id of {@code raw}, an event of this family, or null when the field is missing or blank: the one
-     * definition used both to pseudonymize the subject and to decide which task owns its privacy budget.
+     * The subject id of {@code raw}, an event of this family, in canonical form (stripped, Unicode NFC, see
+     * {@link SubjectIdentity#canonical}), or null when the field is missing or blank: the one definition used both to
+     * pseudonymize the subject and to decide which task owns its privacy budget, so that ids written with stray
+     * spaces or decomposed accents are one subject with one owner.
      */
     public String subject(GenericRecord raw) {
         Object subject = raw.get(subjectPosition);
-        return subject == null || subject.toString().isBlank() ? null : subject.toString();
+        return subject == null || subject.toString().isBlank() ? null : SubjectIdentity.canonical(subject.toString());
     }
 
     /**

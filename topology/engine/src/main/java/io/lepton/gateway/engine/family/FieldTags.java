@@ -8,7 +8,8 @@ import org.apache.avro.Schema;
  * The privacy meaning of one Avro field, read from its schema properties.
  *
  * <p>Privacy meaning lives in the schema ({@code "pii": "EMAIL"}, {@code "subject": true}, {@code "freeText": true},
- * {@code "dp": {"min": 1, "max": 5}}, {@code "protected": true}, {@code "fairness": "decision"}) so that a new tagged
+ * {@code "dp": {"min": 1, "max": 5}}, {@code "protected": true}, {@code "fairness": "decision"},
+ * {@code "derivedFrom": "text"}) so that a new tagged
  * field needs no code change: the policy decides what each class gets in each jurisdiction.
  *
  * @param piiClass the personal-data class, or {@code null} when the field is not personal data
@@ -17,6 +18,8 @@ import org.apache.avro.Schema;
  * @param dpRange the value bounds declared for differential privacy, when the field is tagged {@code dp}
  * @param isProtected whether the field is a protected attribute for the fairness monitor
  * @param fairnessRole the field's role for the fairness monitor (decision, outcome, label, rank...), or {@code null}
+ * @param derivedFrom the field this one is computed from ({@code "derivedFrom": "text"}), or {@code null}: DP on a
+ *     derived field protects nothing while its source is released
  */
 public record FieldTags(
         String piiClass,
@@ -24,7 +27,8 @@ public record FieldTags(
         boolean freeText,
         Optional<DpRange> dpRange,
         boolean isProtected,
-        String fairnessRole) {
+        String fairnessRole,
+        String derivedFrom) {
 
     /** Bounds of a {@code dp}-tagged field, as declared in the schema. */
     public record DpRange(double min, double max) {
@@ -41,13 +45,18 @@ public record FieldTags(
         if (pii != null && !(pii instanceof String)) {
             throw new IllegalArgumentException("field '" + field.name() + "': \"pii\" must be a string class name");
         }
+        Object derivedFrom = field.getObjectProp("derivedFrom");
+        if (derivedFrom != null && !(derivedFrom instanceof String)) {
+            throw new IllegalArgumentException("field '" + field.name() + "': \"derivedFrom\" must be a field name");
+        }
         return new FieldTags(
                 (String) pii,
                 Boolean.TRUE.equals(field.getObjectProp("subject")),
                 Boolean.TRUE.equals(field.getObjectProp("freeText")),
                 dpRange(field),
                 Boolean.TRUE.equals(field.getObjectProp("protected")),
-                (String) field.getObjectProp("fairness"));
+                (String) field.getObjectProp("fairness"),
+                (String) derivedFrom);
     }
 
     private static Optional<DpRange> dpRange(Schema.Field field) {

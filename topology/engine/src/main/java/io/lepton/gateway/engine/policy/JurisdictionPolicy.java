@@ -14,6 +14,7 @@ import java.util.Set;
  * @param residencyZone the zone raw data of this jurisdiction must stay in
  * @param crossBorder what may leave the zone
  * @param pseudonymKeyId id of the HMAC key (from the environment or a secret file) used for new pseudonyms
+ * @param subjectIdentity when two subject ids are the same subject (before pseudonymising and budgeting)
  * @param actions action per PII class (structured field classes and free-text detected types)
  * @param defaultAction action for a PII class the policy does not list (fail closed: {@code drop} unless set)
  * @param freeText free-text settings
@@ -30,6 +31,7 @@ public record JurisdictionPolicy(
         String residencyZone,
         CrossBorderRule crossBorder,
         String pseudonymKeyId,
+        SubjectIdentity subjectIdentity,
         Map<String, ActionSpec> actions,
         ActionSpec defaultAction,
         FreeTextSettings freeText,

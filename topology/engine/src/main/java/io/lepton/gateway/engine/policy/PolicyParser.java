@@ -23,8 +23,8 @@ final class PolicyParser {
     private static final Pattern SUBDIVISION = Pattern.compile("([A-Z]{2})-[A-Z0-9]{1,3}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> TOP_LEVEL = Set.of("jurisdiction", "name", "version", "regions",
-            "residencyZone", "crossBorder", "pseudonymKeyId", "actions", "defaultAction", "freeText", "dp",
-            "fairness", "aggregates");
+            "residencyZone", "crossBorder", "pseudonymKeyId", "subjectIdentity", "actions", "defaultAction",
+            "freeText", "dp", "fairness", "aggregates");
 
     private final Set<String> knownPiiClasses;
 
@@ -69,6 +69,7 @@ final class PolicyParser {
                 root.required("residencyZone", "add 'residencyZone: <zone>' (e.g. eu)").text(),
                 crossBorder(root.required("crossBorder", "add 'crossBorder: none' or 'crossBorder: aggregates-only'")),
                 keyId(root),
+                subjectIdentity(root.optional("subjectIdentity").orElse(null)),
                 actions,
                 defaultAction,
                 freeText(root.optional("freeText").orElse(null)),
@@ -125,6 +126,14 @@ final class PolicyParser {
             throw node.error("'" + node.text() + "' is not a valid key id", "use lower-case letters, digits and '-'");
         }
         return node.text();
+    }
+
+    private static SubjectIdentity subjectIdentity(YamlNode node) {
+        if (node == null) {
+            return SubjectIdentity.CASE_SENSITIVE;
+        }
+        node.allowOnly(Set.of("caseFold"));
+        return new SubjectIdentity(node.optional("caseFold").map(YamlNode::asBoolean).orElse(false));
     }
 
     private ActionSpec action(YamlNode node, String piiClass) {
@@ -232,7 +241,7 @@ final class PolicyParser {
     }
 
     private static DpSettings dp(YamlNode node) {
-        node.allowOnly(Set.of("enabled", "mechanism", "epsilonPerEvent", "delta", "clampOutput", "budget"));
+        node.allowOnly(Set.of("enabled", "mechanism", "epsilonPerEvent", "delta", "clampOutput", "budget", "derived"));
         boolean enabled = node.optional("enabled").map(YamlNode::asBoolean).orElse(true);
         YamlNode mechanismNode = node.required("mechanism", "add 'mechanism: laplace' or 'mechanism: gaussian'");
         String mechanism = mechanismNode.text();
@@ -249,7 +258,7 @@ final class PolicyParser {
             throw node.error("the laplace mechanism is pure ε-DP and takes no delta", "remove delta");
         }
         YamlNode budget = node.required("budget", "add 'budget: {epsilon: 4, period: P1D, onExhausted: withhold}'");
-        budget.allowOnly(Set.of("epsilon", "period", "onExhausted"));
+        budget.allowOnly(Set.of("epsilon", "period", "onExhausted", "maxEventAge", "maxClockSkew"));
         YamlNode budgetEpsilonNode = budget.required("epsilon", "add the ε a subject may spend per period");
         double budgetEpsilon = budgetEpsilonNode.asDouble(1e-6, 1000);
         if (budgetEpsilon < epsilon) {
@@ -260,7 +269,19 @@ final class PolicyParser {
         DpSettings.OnExhausted onExhausted = budget.optional("onExhausted")
                 .map(n -> enumValue(n, DpSettings.OnExhausted.class)).orElse(DpSettings.OnExhausted.WITHHOLD);
         boolean clamp = node.optional("clampOutput").map(YamlNode::asBoolean).orElse(true);
-        return new DpSettings(enabled, mechanism, epsilon, delta, clamp, budgetEpsilon, period, onExhausted);
+        Duration maxEventAge = budget.optional("maxEventAge").map(YamlNode::asDuration)
+                .orElse(DpSettings.DEFAULT_MAX_EVENT_AGE);
+        Duration maxClockSkew = budget.optional("maxClockSkew").map(YamlNode::asDuration)
+                .orElse(DpSettings.DEFAULT_MAX_CLOCK_SKEW);
+        if (maxEventAge.plus(maxClockSkew).compareTo(period) > 0) {
+            throw budget.error("maxEventAge + maxClockSkew (" + maxEventAge.plus(maxClockSkew) + ") is longer than the "
+                    + "budget period (" + period + "), so a producer could date events into more than two periods",
+                    "shorten maxEventAge or maxClockSkew, or lengthen the period");
+        }
+        DpSettings.Derived derived = node.optional("derived").map(n -> enumValue(n, DpSettings.Derived.class))
+                .orElse(DpSettings.Derived.NOISE);
+        return new DpSettings(enabled, mechanism, epsilon, delta, clamp, budgetEpsilon, period, onExhausted,
+                maxEventAge, maxClockSkew, derived);
     }
 
     private static FairnessSettings fairness(YamlNode node) {

@@ -3,6 +3,7 @@ package io.lepton.gateway.engine.sanitize;
 import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.action.FieldAction;
 import io.lepton.gateway.engine.crypto.Pseudonymizer;
+import io.lepton.gateway.engine.dp.NoiseKeys;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import java.util.Collections;
@@ -32,11 +33,13 @@ public final class RecordSanitizer {
     private final Pseudonymizer keyPseudonymizer;
     private final Map<String, String> actionsByField;
     private final Map<DpRelease, Map<String, Map<String, Integer>>> actionCounts;
+    private final NoiseKeys noiseKeys;
 
     RecordSanitizer(JurisdictionPolicy policy, EventFamily family, Schema outputSchema, List<Step> steps,
             List<DpStep> dpSteps, Pseudonymizer keyPseudonymizer, Map<String, String> actionsByField,
-            Map<String, String> auditClasses) {
+            Map<String, String> auditClasses, NoiseKeys noiseKeys) {
         this.policy = policy;
+        this.noiseKeys = noiseKeys;
         this.family = family;
         this.outputSchema = outputSchema;
         this.steps = List.copyOf(steps);
@@ -68,10 +71,51 @@ public final class RecordSanitizer {
         for (Step step : steps) {
             step.apply(raw, out, detections);
         }
-        for (DpStep step : dpSteps) {
-            step.apply(raw, out, release);
+        if (!dpSteps.isEmpty()) {
+            DpStep.EventNoise noise = eventNoise(raw);
+            for (DpStep step : dpSteps) {
+                step.apply(raw, out, release, noise);
+            }
         }
         return new SanitizedEvent(subjectKey, out, detections);
+    }
+
+    /**
+     * Noise streams for {@code raw}: from the jurisdiction's noise PRF keyed by (family, eventId, field, clamped
+     * value), so a replay of the event releases the same values while a different value under a reused id gets
+     * independent noise (its release is charged as a new one, see {@link #eventIdentity}); the fallback DRBG when the
+     * event has no id.
+     */
+    private DpStep.EventNoise eventNoise(GenericRecord raw) {
+        String eventId = eventId(raw);
+        if (eventId == null) {
+            return (field, value) -> null;
+        }
+        String jurisdiction = policy.id();
+        String familyName = family.name();
+        return (field, value) -> noiseKeys.bitsFor(jurisdiction, familyName, eventId, field, Double.toString(value));
+    }
+
+    /**
+     * What makes a release the same release again: family, eventId and every dp field's clamped value; null when the
+     * event has no id (its noise is never repeated, so it is charged every time). The ledger remembers a keyed hash
+     * of it, never the string.
+     */
+    public String eventIdentity(GenericRecord raw) {
+        String eventId = eventId(raw);
+        if (eventId == null) {
+            return null;
+        }
+        StringBuilder identity = new StringBuilder(family.name()).append('\u0000').append(eventId);
+        for (DpStep step : dpSteps) {
+            identity.append('\u0000').append(step.clampedValue(raw));
+        }
+        return identity.toString();
+    }
+
+    private static String eventId(GenericRecord raw) {
+        Object id = raw.get("eventId");
+        return id == null || id.toString().isBlank() ? null : id.toString();
     }
 
     /**
@@ -79,8 +123,17 @@ public final class RecordSanitizer {
      * when the subject field is empty.
      */
     public String subjectKey(GenericRecord raw) {
-        String subject = family.subject(raw);
+        String subject = subjectIdentity(raw);
         return subject == null ? null : keyPseudonymizer.pseudonym(subject);
+    }
+
+    /**
+     * The subject id of {@code raw} normalised under this policy's {@code subjectIdentity} (canonical form, case
+     * folded if the policy says so), or null when empty: what is pseudonymised and what the ledger is keyed by.
+     */
+    public String subjectIdentity(GenericRecord raw) {
+        String subject = family.subject(raw);
+        return subject == null ? null : policy.subjectIdentity().normalize(subject);
     }
 
     /**
@@ -104,9 +157,29 @@ public final class RecordSanitizer {
     /**
      * The ε one released event costs the subject: the policy's {@code epsilonPerEvent}, shared equally by the dp
      * fields (basic composition), or 0 when there is nothing to noise (no dp fields, or dp disabled: withheld).
+     * For Gaussian jurisdictions the event is (ε, δ)-DP with this ε, and the ledger charges {@link #privacyCost}.
      */
     public double epsilonCost() {
         return hasDpFields() && policy.dp().enabled() ? policy.dp().epsilonPerEvent() : 0;
+    }
+
+    /**
+     * What the ledger charges for one release, in the measure of the jurisdiction's accountant: ε for Laplace
+     * ({@link #epsilonCost}), the summed zCDP ρ of the fields' discrete Gaussians for Gaussian; 0 when nothing is
+     * noised.
+     */
+    public double privacyCost() {
+        if (epsilonCost() == 0) {
+            return 0;
+        }
+        if (!"gaussian".equals(policy.dp().mechanism())) {
+            return epsilonCost();
+        }
+        double rho = 0;
+        for (DpStep step : dpSteps) {
+            rho += step.noiser().sampler().rho();
+        }
+        return Math.nextUp(rho);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.family.FieldTags;
 import io.lepton.gateway.engine.policy.FreeTextSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.gateway.engine.text.DpValueScrubber;
 import io.lepton.gateway.engine.text.FreeTextScanner;
 import io.lepton.gateway.engine.text.FreeTextScrubber;
 import io.lepton.gateway.engine.text.LinkedValue;
@@ -32,27 +33,42 @@ import org.apache.avro.generic.GenericRecord;
  * replaced in place by the same action the policy gives that class as a field — so an e-mail pseudonymized in
  * {@code customerEmail} gets the same token inside {@code message}, and a redacted name becomes {@code [NAME]}.
  *
+ * <p>When the family has dp fields, the record's true dp values and rating expressions are removed as well
+ * ({@link DpValueScrubber}), so the text is no side door around the noise.
+ *
  * <p>Actions that cannot apply to text (generalizing an age band, a coordinate) fall back to a typed placeholder.
  * Built once per (policy, family); thread-safe.
  */
 final class ScrubbingTreatment implements FreeTextTreatment {
+
+    private static final DpValueScrubber DP_VALUES = new DpValueScrubber();
 
     private final FreeTextScrubber scrubber;
     private final Map<String, FieldAction> actionsByType;
     private final FieldAction fallback;
     private final int[] linkedPositions;
     private final String[] linkedClasses;
+    private final int[] dpPositions;
+    private final boolean[] dpIntegral;
 
     private ScrubbingTreatment(FreeTextScrubber scrubber, Map<String, FieldAction> actionsByType,
-            FieldAction fallback, int[] linkedPositions, String[] linkedClasses) {
+            FieldAction fallback, int[] linkedPositions, String[] linkedClasses, int[] dpPositions,
+            boolean[] dpIntegral) {
         this.scrubber = scrubber;
         this.actionsByType = actionsByType;
         this.fallback = fallback;
         this.linkedPositions = linkedPositions;
         this.linkedClasses = linkedClasses;
+        this.dpPositions = dpPositions;
+        this.dpIntegral = dpIntegral;
     }
 
-    static ScrubbingTreatment create(JurisdictionPolicy policy, EventFamily family, Pseudonymizer pseudonymizer) {
+    /**
+     * @param dpPositions raw positions of the family's dp fields (not derived ones) whose true values, and rating
+     *     expressions, must not survive in the text; empty when the family has none
+     */
+    static ScrubbingTreatment create(JurisdictionPolicy policy, EventFamily family, Pseudonymizer pseudonymizer,
+            List<Integer> dpPositions) {
         FreeTextSettings settings = policy.freeText();
         FreeTextScanner scanner = FreeTextScanner.builder()
                 .enable(enabledTypes(policy))
@@ -80,9 +96,15 @@ final class ScrubbingTreatment implements FreeTextTreatment {
             FieldAction action = FieldActions.create(policy.actionFor(piiClass), piiClass, pseudonymizer);
             actions.put(piiClass, action.appliesToText() ? action : RedactAction.forClass(piiClass));
         }
+        boolean[] integral = new boolean[dpPositions.size()];
+        for (int i = 0; i < integral.length; i++) {
+            Schema type = SanitizerFactory.nonNullType(family.rawSchema().getFields().get(dpPositions.get(i)).schema());
+            integral[i] = type.getType() == Schema.Type.INT || type.getType() == Schema.Type.LONG;
+        }
         return new ScrubbingTreatment(new FreeTextScrubber(scanner, limits), Map.copyOf(actions),
                 RedactAction.forClass("PII"), positions.stream().mapToInt(Integer::intValue).toArray(),
-                linkedClasses.toArray(String[]::new));
+                linkedClasses.toArray(String[]::new), dpPositions.stream().mapToInt(Integer::intValue).toArray(),
+                integral);
     }
 
     private static Set<TextPiiType> enabledTypes(JurisdictionPolicy policy) {
@@ -124,6 +146,22 @@ final class ScrubbingTreatment implements FreeTextTreatment {
                     + " characters exceeds the policy limit of " + e.maxChars());
         }
         result.countsByType().forEach((type, count) -> detections.merge(type, count, Integer::sum));
-        return result.text();
+        if (dpPositions.length == 0) {
+            return result.text();
+        }
+        ScrubResult guarded = DP_VALUES.scrub(result.text(), dpValues(raw));
+        guarded.countsByType().forEach((type, count) -> detections.merge(type, count, Integer::sum));
+        return guarded.text();
+    }
+
+    /** The record's true dp values, which the text must not state (after PII scrubbing, so PII spans are gone). */
+    private List<DpValueScrubber.DpValue> dpValues(GenericRecord raw) {
+        List<DpValueScrubber.DpValue> values = new ArrayList<>(dpPositions.length);
+        for (int i = 0; i < dpPositions.length; i++) {
+            if (raw.get(dpPositions[i]) instanceof Number number) {
+                values.add(new DpValueScrubber.DpValue(number.doubleValue(), dpIntegral[i]));
+            }
+        }
+        return values;
     }
 }

@@ -15,7 +15,7 @@ class PrivacyAccountantTest {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long MIDNIGHT = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
-    private final PrivacyAccountant accountant = new PrivacyAccountant(new BudgetPolicy(4, Duration.ofDays(1)));
+    private final PrivacyAccountant accountant = new PrivacyAccountant(BudgetPolicy.pureEpsilon(4, Duration.ofDays(1)));
 
     @Test
     void spendsTheBudgetExactlyThenRefuses() {
@@ -36,7 +36,7 @@ class PrivacyAccountantTest {
 
     @Test
     void decimalEpsilonsAddUpExactly() {
-        PrivacyAccountant oneEpsilon = new PrivacyAccountant(new BudgetPolicy(1.0, Duration.ofDays(1)));
+        PrivacyAccountant oneEpsilon = new PrivacyAccountant(BudgetPolicy.pureEpsilon(1.0, Duration.ofDays(1)));
         BudgetState state = null;
         for (int i = 0; i < 10; i++) {
             PrivacyAccountant.Decision decision = oneEpsilon.charge(state, MIDNIGHT, 0.1);
@@ -85,25 +85,63 @@ class PrivacyAccountantTest {
     }
 
     @Test
-    void stateSurvivesASerializationRoundTripIn17Bytes() {
-        BudgetState state = new BudgetState(MIDNIGHT, 1_234_567_890_123L);
+    void stateSurvivesASerializationRoundTripWithItsEventTags() {
+        BudgetState state = new BudgetState(MIDNIGHT, 1_234_567_890_123L, new long[] {7, -1, Long.MIN_VALUE});
 
         byte[] bytes = state.toBytes();
 
-        assertThat(bytes).hasSize(17);
+        assertThat(bytes).hasSize(19 + 3 * 8);
         assertThat(BudgetState.fromBytes(bytes)).isEqualTo(state);
         assertThat(BudgetState.fromBytes(new BudgetState(-DAY, 0).toBytes())).isEqualTo(new BudgetState(-DAY, 0));
         assertThatThrownBy(() -> BudgetState.fromBytes(new byte[16])).hasMessageContaining("budget state");
-        bytes[0] = 2;
+        bytes[0] = 3;
         assertThatThrownBy(() -> BudgetState.fromBytes(bytes)).hasMessageContaining("budget state");
+        assertThatThrownBy(() -> BudgetState.fromBytes(java.util.Arrays.copyOf(state.toBytes(), 19 + 2 * 8)))
+                .hasMessageContaining("tag count");
+    }
+
+    /** Entries written before event tags existed (version 1: version byte, period start, spent; 17 bytes). */
+    @Test
+    void aVersionOneEntryStillReadsSoAnUpgradeKeepsEverySpend() {
+        byte[] v1 = java.nio.ByteBuffer.allocate(17).put((byte) 1).putLong(MIDNIGHT).putLong(3_500_000_000L).array();
+
+        BudgetState state = BudgetState.fromBytes(v1);
+
+        assertThat(state).isEqualTo(new BudgetState(MIDNIGHT, 3_500_000_000L));
+        assertThat(accountant.charge(state, MIDNIGHT, 1.0).allowed()).as("3.5 of 4 already spent").isFalse();
+    }
+
+    @Test
+    void aDuplicateEventTagIsAllowedAndChargedNothingButOnlyWithinItsPeriod() {
+        BudgetState state = accountant.charge(null, MIDNIGHT, 4.0, 42L).next();
+
+        PrivacyAccountant.Decision again = accountant.charge(state, MIDNIGHT + 5, 4.0, 42L);
+        assertThat(again.allowed()).isTrue();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.next()).isEqualTo(state);
+        assertThat(accountant.charge(state, MIDNIGHT + 5, 0.5, 43L).allowed()).as("budget spent").isFalse();
+        PrivacyAccountant.Decision nextDay = accountant.charge(state, MIDNIGHT + DAY, 0.5, 42L);
+        assertThat(nextDay.duplicate()).as("a new period starts without tags").isFalse();
+    }
+
+    @Test
+    void eventTagsAreCappedOldestFirst() {
+        PrivacyAccountant many = new PrivacyAccountant(BudgetPolicy.pureEpsilon(1000, Duration.ofDays(1)));
+        BudgetState state = null;
+        for (long tag = 0; tag < BudgetState.MAX_TAGS + 10; tag++) {
+            state = many.charge(state, MIDNIGHT, 0.001, tag).next();
+        }
+        assertThat(state.eventTags()).hasSize(BudgetState.MAX_TAGS).startsWith(10L).endsWith(BudgetState.MAX_TAGS + 9L);
+        assertThat(many.charge(state, MIDNIGHT, 0.001, 3L).duplicate()).as("forgotten: charged again").isFalse();
+        assertThat(many.charge(state, MIDNIGHT, 0.001, 10L).duplicate()).isTrue();
     }
 
     @Test
     void rejectsInvalidChargesAndPolicies() {
-        assertThatThrownBy(() -> accountant.charge(null, 0, -0.1)).hasMessageContaining("epsilon");
-        assertThatThrownBy(() -> accountant.charge(null, 0, Double.NaN)).hasMessageContaining("epsilon");
-        assertThatThrownBy(() -> new BudgetPolicy(0, Duration.ofDays(1))).hasMessageContaining("epsilonPerPeriod");
-        assertThatThrownBy(() -> new BudgetPolicy(4, Duration.ZERO)).hasMessageContaining("period");
+        assertThatThrownBy(() -> accountant.charge(null, 0, -0.1)).hasMessageContaining("cost");
+        assertThatThrownBy(() -> accountant.charge(null, 0, Double.NaN)).hasMessageContaining("cost");
+        assertThatThrownBy(() -> BudgetPolicy.pureEpsilon(0, Duration.ofDays(1))).hasMessageContaining("epsilonPerPeriod");
+        assertThatThrownBy(() -> BudgetPolicy.pureEpsilon(4, Duration.ZERO)).hasMessageContaining("period");
         assertThatThrownBy(() -> new BudgetState(0, -1)).hasMessageContaining("negative");
     }
 

@@ -3,10 +3,10 @@ package io.lepton.gateway.engine.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.TestEngines;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
+import io.lepton.gateway.engine.dp.SecureRandomBits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,14 @@ class PolicySetTest {
                         "referenceGroups: {gender: '', ageBand: 30-39}", "fairness.referenceGroups.gender",
                         "empty reference group", "gender: M"),
                 Arguments.of("eu-gdpr.yaml", "  NAME: redact", "  NAME: [redact", "(syntax)", "invalid YAML",
-                        "fix the YAML syntax"));
+                        "fix the YAML syntax"),
+                Arguments.of("eu-gdpr.yaml", "maxEventAge: PT2H", "maxEventAge: P2D", "dp.budget",
+                        "more than two periods", "shorten maxEventAge"),
+                Arguments.of("eu-gdpr.yaml", "derived: drop", "derived: blur", "dp.derived", "unknown value",
+                        "use one of noise, drop"),
+                Arguments.of("eu-gdpr.yaml", "pseudonymKeyId: eu-gdpr-1\n",
+                        "pseudonymKeyId: eu-gdpr-1\nsubjectIdentity: {lowercase: true}\n", "subjectIdentity.lowercase",
+                        "unknown key 'lowercase'", "caseFold"));
     }
 
     @ParameterizedTest(name = "{3}: {4}")
@@ -134,7 +141,7 @@ class PolicySetTest {
     @Test
     void aMissingHmacKeyStopsStartUpNamingTheVariableToSet() {
         HmacKeyRing onlyEu = HmacKeyRing.of(Map.of("eu-gdpr-1", new byte[32]));
-        assertThatThrownBy(() -> GatewayEngine.create(TestEngines.POLICIES, TestEngines.FAMILIES, onlyEu))
+        assertThatThrownBy(() -> TestEngines.engineWithKeys(TestEngines.gatewayKeys(onlyEu)))
                 .isInstanceOfSatisfying(PolicyException.class,
                         e -> assertThat(e.field()).isEqualTo("pseudonymKeyId"))
                 .hasMessageContaining("LEPTON_HMAC_KEY_");
@@ -145,7 +152,8 @@ class PolicySetTest {
         copyBuiltIns();
         rewrite("eu-gdpr.yaml", "  NAME: redact", "  NAME: {action: generalize, decimals: 1}");
         PolicySet set = PolicySet.fromDirectory(dir, CLASSES);
-        assertThatThrownBy(() -> GatewayEngine.create(set, TestEngines.FAMILIES, TestEngines.keys()))
+        assertThatThrownBy(() -> TestEngines.create(set, TestEngines.FAMILIES, TestEngines.gatewayKeys(),
+                SecureRandomBits.seeded(1)))
                 .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.field()).isEqualTo("actions.NAME"))
                 .hasMessageContaining("customerName").hasMessageContaining("STRING");
     }
