@@ -30,6 +30,6 @@ final class DemoPolicies {
                 f.minExposureRatio(), f.maxGroupsPerAttribute(), f.falseAlarmBudget(), f.referenceGroups());
         return new JurisdictionPolicy(p.id(), p.name(), p.version() + "-demo", p.regions(), p.residencyZone(),
                 p.crossBorder(), p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),
-                p.dp(), shortWindows, p.source());
+                p.dp(), shortWindows, p.source(), p.aggregates());
     }
 }

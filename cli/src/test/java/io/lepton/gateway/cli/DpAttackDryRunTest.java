@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class DpAttackDryRunTest {
 
-    private static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    private static final EventFamilies FAMILIES = EventFamilies.discover();
     private static final PolicySet POLICIES = new EngineOptions().policies(FAMILIES);
     private static final Clock CLOCK = Clock.fixed(AttackInputs.NOW, ZoneOffset.UTC);
     private static final String SANITIZED = "sanitized.eu-gdpr.customer-service";
@@ -225,6 +225,6 @@ class DpAttackDryRunTest {
     private static JurisdictionPolicy withKeyId(JurisdictionPolicy p, String keyId) {
         return new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(), p.crossBorder(),
                 keyId, p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), p.fairness(),
-                p.source());
+                p.source(), p.aggregates());
     }
 }

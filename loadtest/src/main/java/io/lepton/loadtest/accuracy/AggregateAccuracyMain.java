@@ -61,7 +61,7 @@ public final class AggregateAccuracyMain {
     public static void main(String[] args) {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
-        EventFamilies families = EventFamilies.builtIn();
+        EventFamilies families = EventFamilies.discover();
         EventFamily family = families.byName("financial-sentiment").orElseThrow();
         JurisdictionPolicy eu = PolicySet.builtIn(PiiCatalog.knownClasses(families)).byId("eu-gdpr").orElseThrow();
         AggregateSpec builtIn = eu.aggregates().forFamily(family.name()).get(0);
@@ -77,7 +77,7 @@ public final class AggregateAccuracyMain {
                 builtIn.maxContributionsPerGroup(), builtIn.mechanism(), 20, builtIn.rho(), builtIn.delta(),
                 List.of(new MetricSpec("posts", MetricSpec.Kind.COUNT, null, List.of())), builtIn.source());
         JurisdictionPolicy policy = new JurisdictionPolicy(eu.id(), eu.name(), eu.version(), eu.regions(),
-                eu.residencyZone(), eu.crossBorder(), eu.pseudonymKeyId(), eu.actions(), eu.defaultAction(),
+                eu.residencyZone(), eu.crossBorder(), eu.pseudonymKeyId(), eu.subjectIdentity(), eu.actions(), eu.defaultAction(),
                 eu.freeText(), eu.dp(), eu.fairness(), eu.source(), new AggregateSettings(
                         eu.aggregates().maxWindowsPerPeriod(), Map.of(family.name(), List.of(builtIn, summed, probe))));
         List<AggregateQuery> queries = AggregateQuery.bindAll(policy, family);

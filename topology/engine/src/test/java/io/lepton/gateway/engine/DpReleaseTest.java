@@ -169,6 +169,6 @@ class DpReleaseTest {
                 p.freeText().onOversize(), p.freeText().detectors()) : p.freeText();
         return new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(), p.crossBorder(),
                 p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), text, dp, p.fairness(),
-                p.source());
+                p.source(), p.aggregates());
     }
 }

@@ -54,7 +54,7 @@ class SubjectIdentityTest {
         List<JurisdictionPolicy> folding = TestEngines.POLICIES.all().stream().map(p -> p.id().equals("eu-gdpr")
                 ? new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(),
                         p.crossBorder(), p.pseudonymKeyId(), new SubjectIdentity(true), p.actions(),
-                        p.defaultAction(), p.freeText(), p.dp(), p.fairness(), p.source())
+                        p.defaultAction(), p.freeText(), p.dp(), p.fairness(), p.source(), p.aggregates())
                 : p).toList();
         GatewayEngine caseFolding = TestEngines.create(PolicySet.of(folding), TestEngines.FAMILIES,
                 TestEngines.gatewayKeys(), SecureRandomBits.seeded(1));

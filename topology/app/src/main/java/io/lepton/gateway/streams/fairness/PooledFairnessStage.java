@@ -56,7 +56,7 @@ public final class PooledFairnessStage {
     public static <V> Optional<FairnessLaneNodes> addTo(Topology topology, JurisdictionPolicy policy,
                                                         Map<EventFamily, List<String>> parents,
                                                         Function<V, GenericRecord> decoded,
-                                                        Serializer<FairnessAlert> alertSerializer) {
+                                                        Serializer<? super FairnessAlert> alertSerializer) {
         FairnessSettings settings = policy.fairness();
         String j = policy.id();
         Map<String, Boolean> labelled = new LinkedHashMap<>();

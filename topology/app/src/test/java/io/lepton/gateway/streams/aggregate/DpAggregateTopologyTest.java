@@ -2,6 +2,7 @@ package io.lepton.gateway.streams.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lepton.gateway.engine.policy.AggregateSettings;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
 import io.lepton.gateway.engine.aggregate.AggregateRelease;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The aggregates wiring of eu-gdpr customer-service on TopologyTestDriver with Kafka's in-memory stores. */
 class DpAggregateTopologyTest {
 
-    private static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    private static final EventFamilies FAMILIES = EventFamilies.discover();
     private static final EventFamily FAMILY = FAMILIES.byName("customer-service").orElseThrow();
     private static final JurisdictionPolicy EU = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES))
             .byId("eu-gdpr").orElseThrow();
@@ -119,8 +120,8 @@ class DpAggregateTopologyTest {
     @Test
     void aFamilyWithoutAggregatesAddsNothing() {
         JurisdictionPolicy bare = new JurisdictionPolicy(EU.id(), EU.name(), EU.version(), EU.regions(),
-                EU.residencyZone(), EU.crossBorder(), EU.pseudonymKeyId(), EU.actions(), EU.defaultAction(),
-                EU.freeText(), EU.dp(), EU.fairness(), EU.source());
+                EU.residencyZone(), EU.crossBorder(), EU.pseudonymKeyId(), EU.subjectIdentity(), EU.actions(),
+                EU.defaultAction(), EU.freeText(), EU.dp(), EU.fairness(), EU.source(), AggregateSettings.none());
         Topology topology = new Topology();
         topology.addSource("raw", new StringDeserializer(), avroDecoder(), FAMILY.rawTopic());
         assertThat(DpAggregateTopology.addTo(topology, DpAggregateTopology.Settings.of(bare, FAMILY, KEYS, OUTPUT,

@@ -51,7 +51,7 @@ class PooledFairnessStageTest {
     private static final String CN_INPUT = "test.cn-pipl.financial-sentiment";
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    private static final EventFamilies FAMILIES = EventFamilies.builtIn();
+    private static final EventFamilies FAMILIES = EventFamilies.discover();
     private static final PolicySet POLICIES = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES));
     private TopologyTestDriver driver;
     private Map<String, FairnessLaneNodes> lanes;
@@ -81,7 +81,7 @@ class PooledFairnessStageTest {
         JurisdictionPolicy policy = POLICIES.byId(jurisdiction).orElseThrow();
         codec.registerValueSchema(PooledFairnessStage.alertsTopic(jurisdiction), FairnessAlert.getClassSchema());
         return PooledFairnessStage.<byte[]>addTo(topology, policy, Map.of(family, List.of(parent)),
-                bytes -> codec.decode(family, topic, bytes), codec.alertSerializer()).orElseThrow();
+                bytes -> codec.decode(family, topic, bytes), codec.avroSerializer()).orElseThrow();
     }
 
     @AfterEach

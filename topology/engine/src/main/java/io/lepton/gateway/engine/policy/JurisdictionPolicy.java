@@ -51,15 +51,6 @@ public record JurisdictionPolicy(
         }
     }
 
-    /** A policy that releases no aggregates: the form callers that predate the aggregates section use. */
-    public JurisdictionPolicy(String id, String name, String version, Set<String> regions, String residencyZone,
-            CrossBorderRule crossBorder, String pseudonymKeyId, Map<String, ActionSpec> actions,
-            ActionSpec defaultAction, FreeTextSettings freeText, DpSettings dp, FairnessSettings fairness,
-            String source) {
-        this(id, name, version, regions, residencyZone, crossBorder, pseudonymKeyId, actions, defaultAction, freeText,
-                dp, fairness, source, AggregateSettings.none());
-    }
-
     /** The action for {@code piiClass}: the listed one, else the policy's default action. */
     public ActionSpec actionFor(String piiClass) {
         return actions.getOrDefault(piiClass, defaultAction);

@@ -55,7 +55,7 @@ final class AggregateFixtures {
     static JurisdictionPolicy policy(int maxWindowsPerPeriod, AggregateSpec spec) {
         JurisdictionPolicy p = TestEngines.POLICIES.byId("eu-gdpr").orElseThrow();
         return new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(), p.crossBorder(),
-                p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), p.fairness(), p.source(),
+                p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(), p.dp(), p.fairness(), p.source(),
                 new AggregateSettings(maxWindowsPerPeriod, Map.of("customer-service", List.of(spec))));
     }
 

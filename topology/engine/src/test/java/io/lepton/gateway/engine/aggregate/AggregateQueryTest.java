@@ -78,7 +78,7 @@ class AggregateQueryTest {
                 new AggregateSpec.SourceLocation("policies/eu-gdpr.yaml", 9, "aggregates.families.recommendation[0]"));
         JurisdictionPolicy p = AggregateFixtures.policy(4, aggregate);
         JurisdictionPolicy policy = new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(),
-                p.residencyZone(), p.crossBorder(), p.pseudonymKeyId(), p.actions(), p.defaultAction(), p.freeText(),
+                p.residencyZone(), p.crossBorder(), p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),
                 p.dp(), p.fairness(), p.source(), new io.lepton.gateway.engine.policy.AggregateSettings(4,
                         java.util.Map.of("recommendation", List.of(aggregate))));
         assertThatThrownBy(() -> AggregateQuery.bindAll(policy, recommendation))

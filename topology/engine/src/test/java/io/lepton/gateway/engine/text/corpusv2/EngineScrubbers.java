@@ -24,7 +24,7 @@ import java.util.TreeSet;
  */
 public final class EngineScrubbers {
 
-    private final PolicySet policies = PolicySet.builtIn(PiiCatalog.knownClasses(EventFamilies.builtIn()));
+    private final PolicySet policies = PolicySet.builtIn(PiiCatalog.knownClasses(EventFamilies.discover()));
     private final JurisdictionRouter router = new JurisdictionRouter(policies);
     private final Map<String, FreeTextScrubber> byPolicy = new HashMap<>();
 
