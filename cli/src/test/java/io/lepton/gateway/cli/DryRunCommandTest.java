@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DryRunCommandTest {
 
     @Test
-    void everyOutputLineNamesItsTopicAndBadLinesBecomeErrorLinesWithoutStoppingTheRun(@TempDir Path dir)
+    void everyOutputLineNamesItsTopicAndUnreadableLinesBecomeErrorLinesWithoutStoppingTheRun(@TempDir Path dir)
             throws IOException {
         Path input = dir.resolve("in.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(Samples.EVENTS).subList(0, 3));
@@ -41,8 +41,10 @@ class DryRunCommandTest {
         assertThat(out.get(5).get("error").asText()).startsWith("line 4: unknown topic 'raw.nope'");
         assertThat(out.get(6).get("topic").asText()).isEqualTo("sanitized.cn-pipl.customer-service");
         assertThat(out.get(7).get("topic").asText()).isEqualTo("privacy.audit.cn-pipl");
-        assertThat(out.get(8).get("error").asText()).startsWith("line 6: ").contains("eventId");
+        assertThat(out.get(8).get("topic").asText()).as("a value that does not fit its schema is quarantined, as the "
+                + "topology quarantines bytes it cannot decode").isEqualTo("quarantine.unrouted");
+        assertThat(out.get(8).get("headers").get("lepton.quarantine.reason").asText()).isEqualTo("undecodable");
         assertThat(result.out()).doesNotContain("anna.schmidt@example.de", "Anna Schmidt", "bob.lee@example.com");
-        assertThat(result.err()).contains("3 input line(s) could not be processed");
+        assertThat(result.err()).contains("2 input line(s) could not be processed");
     }
 }
