@@ -17,15 +17,22 @@ public final class PiiCatalog {
 
     public static Set<String> knownClasses(EventFamilies families) {
         Set<String> classes = new TreeSet<>();
+        for (EventFamily family : families.all()) {
+            classes.addAll(knownClasses(family));
+        }
+        return classes;
+    }
+
+    /** The classes that can occur in one family's records: its tagged fields' and the detected types. */
+    public static Set<String> knownClasses(EventFamily family) {
+        Set<String> classes = new TreeSet<>();
         for (TextPiiType type : TextPiiType.values()) {
             classes.add(type.name());
         }
-        for (EventFamily family : families.all()) {
-            for (var field : family.rawSchema().getFields()) {
-                FieldTags tags = family.tags(field.name());
-                if (tags.isPii()) {
-                    classes.add(tags.piiClass());
-                }
+        for (var field : family.rawSchema().getFields()) {
+            FieldTags tags = family.tags(field.name());
+            if (tags.isPii()) {
+                classes.add(tags.piiClass());
             }
         }
         return classes;

@@ -1,5 +1,6 @@
 package io.lepton.gateway.engine.sanitize;
 
+import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.QuarantineReason;
 import io.lepton.gateway.engine.action.FieldAction;
 import io.lepton.gateway.engine.action.FieldActions;
@@ -77,10 +78,6 @@ final class ScrubbingTreatment implements FreeTextTreatment {
         TextLimits limits = new TextLimits(settings.maxChars(), settings.onOversize() == FreeTextSettings.Oversize.QUARANTINE
                 ? TextLimits.Oversize.QUARANTINE : TextLimits.Oversize.TRUNCATE);
         Map<String, FieldAction> actions = new HashMap<>();
-        Set<String> classes = new TreeSet<>();
-        for (TextPiiType type : TextPiiType.values()) {
-            classes.add(type.name());
-        }
         List<Integer> positions = new ArrayList<>();
         List<String> linkedClasses = new ArrayList<>();
         for (Schema.Field field : family.rawSchema().getFields()) {
@@ -89,10 +86,10 @@ final class ScrubbingTreatment implements FreeTextTreatment {
             if (tags.isPii() && type != null && type.getType() == Schema.Type.STRING) {
                 positions.add(field.pos());
                 linkedClasses.add(tags.piiClass());
-                classes.add(tags.piiClass());
             }
         }
-        for (String piiClass : classes) {
+        // Every class a replacement can carry: a detected type, or a linked value's field class.
+        for (String piiClass : PiiCatalog.knownClasses(family)) {
             FieldAction action = FieldActions.create(policy.actionFor(piiClass), piiClass, pseudonymizer);
             actions.put(piiClass, action.appliesToText() ? action : RedactAction.forClass(piiClass));
         }
