@@ -37,7 +37,8 @@ class KubernetesManifestsTest {
     private static final Path K8S = ROOT.resolve("k8s");
 
     /** Created by the operator from files and secrets that never enter the repository (see base/kustomization). */
-    private static final Set<String> CREATED_BY_OPERATOR = Set.of("lepton-policies", "lepton-hmac-keys", "kafka-tls");
+    private static final Set<String> CREATED_BY_OPERATOR = Set.of("lepton-policies", "lepton-hmac-keys",
+            "lepton-noise-keys", "lepton-ledger-keys", "kafka-tls");
     /** Read by the image's launcher (run-java.sh of the base image in Dockerfile.jvm), not by the application. */
     private static final Set<String> READ_BY_IMAGE = Set.of("JAVA_OPTS_APPEND");
     private static final Set<String> PROBE_PATHS = Set.of("/q/health/ready", "/q/health/live", "/q/health/started");
