@@ -58,6 +58,19 @@ final class TextNormalizer {
     }
 
     /**
+     * ASCII characters at which a folding rule can start: '%' (escape), the brackets of {@code (at)}, a line break
+     * (after a digit) and 'a' (of a spelled-out {@code " at "}). Every other ASCII character is skipped with one
+     * table lookup, and so is every character below U+0660 except the no-break space and the soft hyphen.
+     */
+    private static final boolean[] ASCII_TRIGGER = new boolean[128];
+
+    static {
+        for (char c : "%([{\n\raA".toCharArray()) {
+            ASCII_TRIGGER[c] = true;
+        }
+    }
+
+    /**
      * A tight first pass that rules out most texts: no rule below applies anywhere (each is checked as the folding
      * pass would, at the same bounded cost), so the text is returned as it is.
      */
@@ -66,37 +79,29 @@ final class TextNormalizer {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 128) {
-                switch (c) {
-                    case '%' -> {
-                        if (i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                            return true;
-                        }
-                    }
-                    case '(', '[', '{' -> {
-                        if (bracketedWord(s, i) > 0) {
-                            return true;
-                        }
-                    }
-                    case ' ' -> {
-                        if (i > 0 && isAsciiAlnum(s.charAt(i - 1)) && word(s, i, " at ")
-                            && spelledDomain(s, i + 4) > 0) {
-                            return true;
-                        }
-                    }
-                    case '\n', '\r' -> {
-                        if (i > 0 && isDigit(s.charAt(i - 1))) {
-                            return true;
-                        }
-                    }
-                    default -> {
-                    }
+                if (ASCII_TRIGGER[c] && asciiRuleApplies(s, i, c)) {
+                    return true;
                 }
-            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c)
-                || (c >= 0x0660 && Character.isDigit(c))) {
+            } else if (c < 0x0660) {
+                if (c == 0x00A0 || c == 0x00AD) {
+                    return true;
+                }
+            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c) || Character.isDigit(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean asciiRuleApplies(String s, int i, char c) {
+        int n = s.length();
+        return switch (c) {
+            case '%' -> i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
+            case '(', '[', '{' -> bracketedWord(s, i) > 0;
+            case '\n', '\r' -> i > 0 && isDigit(s.charAt(i - 1));
+            default -> i > 1 && s.charAt(i - 1) == ' ' && isAsciiAlnum(s.charAt(i - 2)) && word(s, i - 1, " at ")
+                && spelledDomain(s, i + 3) > 0; // 'a' or 'A'
+        };
     }
 
     private static int ascii(String s, int i, char c, Out out) {
