@@ -37,7 +37,7 @@ final class TextNormalizer {
             char c = s.charAt(i);
             if (c < 128) {
                 i = ascii(s, i, c, out);
-            } else if (c >= 0xFF01 && c <= 0xFF5E && isFoldedFullWidth(c)) {
+            } else if (c >= 0xFF01 && c <= 0xFF5E && (isFoldedFullWidth(c) || isAddressColon(s, i, out.last()))) {
                 out.emit((char) (c - 0xFEE0), i, i + 1);
                 i++;
             } else if (isSpace(c)) {
@@ -252,6 +252,19 @@ final class TextNormalizer {
     private static boolean isFoldedFullWidth(char c) {
         char ascii = (char) (c - 0xFEE0);
         return CharClasses.isAsciiAlnum(ascii) || "@+-./()#".indexOf(ascii) >= 0;
+    }
+
+    /**
+     * A full-width colon inside a full-width IPv6 address ({@code ２００１：ｄｂ８：：１}): after a hex digit or another
+     * colon and before a hex digit or colon. A colon after an ideograph ("电话：") is prose punctuation and stays.
+     */
+    private static boolean isAddressColon(String s, int i, char last) {
+        if (s.charAt(i) != '\uFF1A' || i + 1 >= s.length() || !(CharClasses.isHex(last) || last == ':')) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        char folded = next >= 0xFF01 && next <= 0xFF5E ? (char) (next - 0xFEE0) : next;
+        return CharClasses.isHex(folded) || folded == ':';
     }
 
     private static boolean isSpace(char c) {

@@ -45,7 +45,7 @@ class FreeTextFormsTest {
         "WhatsApp https://wa.me/«5511987654321»",
         "电话«13812345678»谢谢",
         "{\"phone\": \"«+442079460958»\"}",
-        "server [«2001:db8::1»]:8080",
+        "server «[2001:db8::1]:8080» up", "peer «203.0.113.7:8443» up", "ip «２００１：ｄｂ８：：１» ok",
         "iban «de89 3704 0044 0532 0130 00» ok",
         "card «LUHN-FULLWIDTH:411111111111111» ok",
         "mail «ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ» ok",
@@ -53,6 +53,13 @@ class FreeTextFormsTest {
         "phone «+44\u00a020\u00a07946\u00a00958» ok",
         "card «LUHN-WRAP:411111111111111» ok",
         "NRIC «S1234567D» ok",
+        "nric «s1234567d» ok",
+        "nino «ab123456c» ok",
+        "CPF «111444777-35» ok",
+        "CPF «111 444 777 35» ok",
+        "CNPJ «11222333/0001-81» ok",
+        "身份证 «110105 19491231 002X» ok",
+        "id «110105-19491231-002x» ok",
         "FIN «M1234567K» ok",
     })
     void valueIsReplacedWhole(String template) throws CheckDigitException {
