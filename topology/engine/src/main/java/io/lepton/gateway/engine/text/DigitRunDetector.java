@@ -151,9 +151,17 @@ final class DigitRunDetector implements Detector {
                 digitPrefix[k + 1] = digitPrefix[k] + (ge[k] - gs[k]);
             }
             this.leftOpen = glued(gs[0] - 1, gs[0] - 2);
-            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1);
+            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1) && !urlHostBeforePath();
             this.plusPrefixed = gs[0] > 0 && text.charAt(gs[0] - 1) == '+';
             this.cardLike = g >= 3 && cardGrouping(0, g - 1) && uniformSeparator(0, g - 1, " ", "-") != null;
+        }
+
+        /** Whether the run is the host of a URL ("http://192.0.2.1/admin") and the '/' after it starts the path. */
+        private boolean urlHostBeforePath() {
+            int host = gs[0];
+            int end = ge[g - 1];
+            return host >= 3 && text.charAt(host - 1) == '/' && text.charAt(host - 2) == '/'
+                && text.charAt(host - 3) == ':' && end < text.length() && text.charAt(end) == '/';
         }
 
         /** Whether the run is really part of a larger token, e.g. "x.123", "a-4111...", "123@host". */

@@ -9,8 +9,8 @@ import static io.lepton.gateway.engine.text.CharClasses.isDigit;
  * Folds the ways people and software write the same value differently, in one left-to-right pass, so the detectors
  * see one form: full-width ASCII (０-９, Ａ-Ｚ, ＠, common in Chinese, Japanese and Singapore input) and other decimal
  * digits (Devanagari, Arabic-Indic) become ASCII; zero-width characters and soft hyphens disappear; no-break, narrow
- * and ideographic spaces become spaces; a line break between two digits becomes a space (a number wrapped by a mail
- * client); percent-escapes of printable ASCII are decoded ({@code %40} in a query string); and the obfuscated e-mail
+ * and ideographic spaces become spaces; a line break between two digits, or after IBAN-like groups, becomes a space
+ * (a number wrapped by a mail client); percent-escapes of printable ASCII are decoded ({@code %40} in a query string); and the obfuscated e-mail
  * forms {@code name(at)host(dot)de}, {@code name [at] host.de} and {@code name at host dot de} become {@code
  * name@host.de}.
  *
@@ -98,7 +98,7 @@ final class TextNormalizer {
         return switch (c) {
             case '%' -> i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
             case '(', '[', '{' -> bracketedWord(s, i) > 0;
-            case '\n', '\r' -> i > 0 && isDigit(s.charAt(i - 1));
+            case '\n', '\r' -> i > 0 && (isDigit(s.charAt(i - 1)) || codeGroupsBefore(s, i));
             default -> i > 1 && s.charAt(i - 1) == ' ' && isAsciiAlnum(s.charAt(i - 2)) && word(s, i - 1, " at ")
                 && spelledDomain(s, i + 3) > 0; // 'a' or 'A'
         };
@@ -136,7 +136,8 @@ final class TextNormalizer {
             }
             case '\r', '\n' -> {
                 int next = c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? i + 2 : i + 1;
-                if (isDigit(out.last()) && next < s.length() && isDigitLike(s.charAt(next))) {
+                if (next < s.length() && ((isDigit(out.last()) && isDigitLike(s.charAt(next)))
+                    || (codeGroupsBefore(s, i) && isCodeChar(s.charAt(next))))) {
                     out.emit(' ', i, next);
                     return next;
                 }
@@ -146,6 +147,33 @@ final class TextNormalizer {
         }
         out.keep(i);
         return i + 1;
+    }
+
+    /**
+     * Whether the line break at {@code i} follows two space-separated groups of four upper-case letters or digits,
+     * with a digit among them ("LC15 OPLG P36Y ZWDH"): an IBAN in groups, wrapped by a mail client. Prose and
+     * headings do not end that way, so their line breaks (which the name cues read) are kept.
+     */
+    private static boolean codeGroupsBefore(String s, int i) {
+        if (i < 9 || s.charAt(i - 5) != ' ') {
+            return false;
+        }
+        boolean digit = false;
+        for (int k = i - 9; k < i; k++) {
+            if (k == i - 5) {
+                continue;
+            }
+            char c = s.charAt(k);
+            if (!isCodeChar(c)) {
+                return false;
+            }
+            digit |= isDigit(c);
+        }
+        return digit;
+    }
+
+    private static boolean isCodeChar(char c) {
+        return isDigit(c) || CharClasses.isAsciiUpper(c);
     }
 
     /** Length of {@code (at)}, {@code [dot]}, {@code {at}}... starting at the bracket, or 0. */

@@ -54,6 +54,8 @@ class FreeTextFormsTest {
         "card «LUHN-WRAP:411111111111111» ok",
         "NRIC «S1234567D» ok",
         "nric «s1234567d» ok",
+        "GET http://«203.0.113.7»/admin failed",
+        "'IBAN «MT84 MALT 0110 0001 2345\nMTLC AST0 01S» ok'",
         "nino «ab123456c» ok",
         "CPF «111444777-35» ok",
         "CPF «111 444 777 35» ok",
