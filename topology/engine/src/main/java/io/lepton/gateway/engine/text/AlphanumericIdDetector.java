@@ -50,6 +50,11 @@ final class AlphanumericIdDetector implements Detector {
             }
             return end;
         }
+        if (len == 4 && CharClasses.allDigits(text, start, start + 3)
+            && (text.charAt(start + 3) == 'X' || text.charAt(start + 3) == 'x')) {
+            groupedCnResidentId(text, start, sink);
+            return end;
+        }
         if (len >= 4 && isAsciiLetter(c0) && isAsciiLetter(text.charAt(start + 1)) && isDigit(text.charAt(start + 2))
             && isDigit(text.charAt(start + 3))) {
             int ibanEnd = iban(text, start, end, sink);
@@ -57,8 +62,10 @@ final class AlphanumericIdDetector implements Detector {
                 return ibanEnd;
             }
         }
-        if (len == 9 && "STFGM".indexOf(c0) >= 0 && CharClasses.allDigits(text, start + 1, start + 8)
-            && Checksums.nricCheckLetter(c0, text.subSequence(start + 1, start + 8)) == text.charAt(start + 8)) {
+        if (len == 9 && "STFGM".indexOf(CharClasses.asciiUpper(c0)) >= 0
+            && CharClasses.allDigits(text, start + 1, start + 8)
+            && Checksums.nricCheckLetter(CharClasses.asciiUpper(c0), text.subSequence(start + 1, start + 8))
+                == CharClasses.asciiUpper(text.charAt(start + 8))) {
             sink.add(start, end, TextPiiType.SG_NRIC);
             return end;
         }
@@ -126,11 +133,37 @@ final class AlphanumericIdDetector implements Detector {
     }
 
     /** {@code AB123456C} (word of 9) or {@code AB 12 34 56 C} / {@code AB 123456 C} (word of 2); end or -1. */
+    /**
+     * A Chinese resident ID written 6-8-4 ({@code 110101 19900307 123X}) whose check character is X: the digit-run
+     * detector stops at the X, so the last group is met here and the two digit groups before it are read back, with
+     * the same separator (space or dash) between all three.
+     */
+    private static void groupedCnResidentId(CharSequence text, int lastStart, CandidateSink sink) {
+        int birthStart = lastStart - 9;
+        int regionStart = birthStart - 7;
+        if (regionStart < 0 || (regionStart > 0 && CharClasses.isWordChar(text.charAt(regionStart - 1))
+            && !CharClasses.isHan(text.charAt(regionStart - 1)))) {
+            return;
+        }
+        char sep = text.charAt(lastStart - 1);
+        if ((sep != ' ' && sep != '-') || text.charAt(birthStart - 1) != sep
+            || !CharClasses.allDigits(text, birthStart, birthStart + 8)
+            || !CharClasses.allDigits(text, regionStart, regionStart + 6)) {
+            return;
+        }
+        StringBuilder id = new StringBuilder(18).append(text, regionStart, regionStart + 6)
+            .append(text, birthStart, birthStart + 8).append(text, lastStart, lastStart + 4);
+        if (IdentifierRules.cnResidentId(id)) {
+            sink.add(regionStart, lastStart + 4, TextPiiType.CN_RESIDENT_ID);
+        }
+    }
+
     private static int nino(CharSequence text, int start, int end, CandidateSink sink) {
         char a = text.charAt(start);
         char b = text.charAt(start + 1);
-        if (!isAsciiUpper(a) || !isAsciiUpper(b)) {
-            return -1;
+        boolean upper = isAsciiUpper(a) && isAsciiUpper(b);
+        if (!upper && !(CharClasses.isAsciiLower(a) && CharClasses.isAsciiLower(b))) {
+            return -1; // either case, as typed on a phone ("ab123456c"), but not mixed
         }
         int n = text.length();
         int p = start + 2;
@@ -158,7 +191,9 @@ final class AlphanumericIdDetector implements Detector {
         char suffix = text.charAt(p);
         int ninoEnd = p + 1;
         boolean wordEnds = ninoEnd >= n || !CharClasses.isWordChar(text.charAt(ninoEnd));
-        if (wordEnds && (end - start == 2 || ninoEnd == end) && IdentifierRules.ukNinoLetters(a, b, suffix)) {
+        boolean sameCase = upper ? isAsciiUpper(suffix) : CharClasses.isAsciiLower(suffix);
+        if (wordEnds && sameCase && (end - start == 2 || ninoEnd == end) && IdentifierRules.ukNinoLetters(
+            CharClasses.asciiUpper(a), CharClasses.asciiUpper(b), CharClasses.asciiUpper(suffix))) {
             sink.add(start, ninoEnd, TextPiiType.UK_NINO);
             return ninoEnd;
         }

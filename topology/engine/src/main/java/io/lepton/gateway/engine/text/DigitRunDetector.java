@@ -151,9 +151,17 @@ final class DigitRunDetector implements Detector {
                 digitPrefix[k + 1] = digitPrefix[k] + (ge[k] - gs[k]);
             }
             this.leftOpen = glued(gs[0] - 1, gs[0] - 2);
-            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1);
+            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1) && !urlHostBeforePath();
             this.plusPrefixed = gs[0] > 0 && text.charAt(gs[0] - 1) == '+';
             this.cardLike = g >= 3 && cardGrouping(0, g - 1) && uniformSeparator(0, g - 1, " ", "-") != null;
+        }
+
+        /** Whether the run is the host of a URL ("http://192.0.2.1/admin") and the '/' after it starts the path. */
+        private boolean urlHostBeforePath() {
+            int host = gs[0];
+            int end = ge[g - 1];
+            return host >= 3 && text.charAt(host - 1) == '/' && text.charAt(host - 2) == '/'
+                && text.charAt(host - 3) == ':' && end < text.length() && text.charAt(end) == '/';
         }
 
         /** Whether the run is really part of a larger token, e.g. "x.123", "a-4111...", "123@host". */
@@ -313,23 +321,37 @@ final class DigitRunDetector implements Detector {
             if (shape(i, j, 4, 4, 4) && uniformSeparator(i, j, " ", "-") != null && (!cardLike || g == 3)) {
                 addIf(IdentifierRules.aadhaar(digits), start, end, TextPiiType.IN_AADHAAR);
             }
-            if (shape(i, j, 3, 3, 3, 2) && separators(i, ".", ".", "-")) {
+            if (cpfGrouping(i, j)) {
                 addIf(Checksums.cpf(digits), start, end, TextPiiType.BR_CPF);
             }
-            if (shape(i, j, 2, 3, 3, 4, 2) && separators(i, ".", ".", "/", "-")) {
+            if ((shape(i, j, 2, 3, 3, 4, 2) && (separators(i, ".", ".", "/", "-")
+                || uniformSeparator(i, j, " ") != null)) || (shape(i, j, 8, 4, 2) && separators(i, "/", "-"))) {
                 addIf(Checksums.cnpj(digits), start, end, TextPiiType.BR_CNPJ);
+            }
+            if (shape(i, j, 6, 8, 4) && uniformSeparator(i, j, " ", "-") != null) {
+                addIf(IdentifierRules.cnResidentId(digits), start, end, TextPiiType.CN_RESIDENT_ID);
             }
             if (shape(i, j, 3, 2, 4) && uniformSeparator(i, j, "-", " ") != null) {
                 addIf(IdentifierRules.usSsn(digits), start, end, TextPiiType.US_SSN);
             }
             if (count == 4 && ipv4(i, j)) {
-                sink.add(start, end, TextPiiType.IP_ADDRESS);
+                IpPort.add(text, start, end, sink);
             }
             if (count == 3 && sink.wants(TextPiiType.DATE_OF_BIRTH) && uniformSeparator(i, j, "-", "/", ".") != null
                 && dates.isNumericDate(text, gs[i], ge[i], gs[i + 1], ge[i + 1], gs[j], ge[j])) {
                 dates.addIfIntroduced(text, start, end, sink);
                 sink.markDate(end);
             }
+        }
+
+        /**
+         * The ways a CPF is written: {@code 000.000.000-00}, with only the check digits set apart ({@code
+         * 000000000-00}) or in spaced groups ({@code 000 000 000 00}). Both check digits must hold, which a random
+         * 11-digit group sequence passes about once in a hundred, so the grouping must be exactly one of these.
+         */
+        private boolean cpfGrouping(int i, int j) {
+            return (shape(i, j, 3, 3, 3, 2) && (separators(i, ".", ".", "-") || uniformSeparator(i, j, " ") != null))
+                || (shape(i, j, 9, 2) && separators(i, "-"));
         }
 
         private boolean cardGrouping(int i, int j) {

@@ -62,8 +62,7 @@ final class Ipv6Detector implements Detector {
             end--;
         }
         if (valid(text, start, end)) {
-            sink.add(start, end, TextPiiType.IP_ADDRESS);
-            return end;
+            return IpPort.add(text, start, end, sink);
         }
         return -1;
     }

@@ -28,8 +28,10 @@ final class LinkedValueMatcher {
     }
 
     /**
-     * One pass over the text, folding each character once. While every automaton is in its start state, only a
-     * character that starts some variant wakes them up; that skips almost all of a typical text.
+     * One pass over the text, folding each character once. An automaton in its start state can only leave it on the
+     * first character of its variant, so it is fed nothing else while idle (a match is always a run of characters it
+     * was fed, so skipping the rest changes nothing); while no automaton is active, a bit set of the first characters
+     * rejects almost every character of a typical text without touching the automata.
      */
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
         List<TypedSpan> found = new ArrayList<>();
@@ -43,19 +45,31 @@ final class LinkedValueMatcher {
             return found;
         }
         Automaton[] all = automata.toArray(new Automaton[0]);
-        StringBuilder firstChars = new StringBuilder();
+        long asciiStarters0 = 0;
+        long asciiStarters1 = 0;
+        boolean otherStarters = false;
         for (Automaton a : all) {
-            firstChars.append(a.pattern.charAt(0));
+            char first = a.pattern.charAt(0);
+            if (first < 64) {
+                asciiStarters0 |= 1L << first;
+            } else if (first < 128) {
+                asciiStarters1 |= 1L << (first - 64);
+            } else {
+                otherStarters = true;
+            }
         }
-        String starters = firstChars.toString();
-        boolean anyActive = false;
+        int active = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = fold(text.charAt(i));
-            if (c == 0 || (!anyActive && starters.indexOf(c) < 0)) {
+            if (c == 0 || (active == 0 && !(c < 64 ? (asciiStarters0 & (1L << c)) != 0
+                : c < 128 ? (asciiStarters1 & (1L << (c - 64))) != 0 : otherStarters))) {
                 continue; // every automaton is at its start state and stays there
             }
-            anyActive = false;
+            active = 0;
             for (Automaton a : all) {
+                if (a.k == 0 && c != a.first) {
+                    continue;
+                }
                 if (a.step(c, i)) {
                     int start = a.matchStart();
                     int end = i + 1;
@@ -63,7 +77,9 @@ final class LinkedValueMatcher {
                         found.add(new TypedSpan(start, end, a.typeName, 1));
                     }
                 }
-                anyActive |= a.k > 0;
+                if (a.k > 0) {
+                    active++;
+                }
             }
         }
         return found;
@@ -176,6 +192,7 @@ final class LinkedValueMatcher {
      */
     private static final class Automaton {
         private final String pattern;
+        private final char first;
         private final String typeName;
         private final int[] fail;
         private final int[] ring;
@@ -184,6 +201,7 @@ final class LinkedValueMatcher {
 
         Automaton(String pattern, String typeName) {
             this.pattern = pattern;
+            this.first = pattern.charAt(0);
             this.typeName = typeName;
             int m = pattern.length();
             this.fail = new int[m];

@@ -9,8 +9,8 @@ import static io.lepton.gateway.engine.text.CharClasses.isDigit;
  * Folds the ways people and software write the same value differently, in one left-to-right pass, so the detectors
  * see one form: full-width ASCII (０-９, Ａ-Ｚ, ＠, common in Chinese, Japanese and Singapore input) and other decimal
  * digits (Devanagari, Arabic-Indic) become ASCII; zero-width characters and soft hyphens disappear; no-break, narrow
- * and ideographic spaces become spaces; a line break between two digits becomes a space (a number wrapped by a mail
- * client); percent-escapes of printable ASCII are decoded ({@code %40} in a query string); and the obfuscated e-mail
+ * and ideographic spaces become spaces; a line break between two digits, or after IBAN-like groups, becomes a space
+ * (a number wrapped by a mail client); percent-escapes of printable ASCII are decoded ({@code %40} in a query string); and the obfuscated e-mail
  * forms {@code name(at)host(dot)de}, {@code name [at] host.de} and {@code name at host dot de} become {@code
  * name@host.de}.
  *
@@ -37,7 +37,7 @@ final class TextNormalizer {
             char c = s.charAt(i);
             if (c < 128) {
                 i = ascii(s, i, c, out);
-            } else if (c >= 0xFF01 && c <= 0xFF5E && isFoldedFullWidth(c)) {
+            } else if (c >= 0xFF01 && c <= 0xFF5E && (isFoldedFullWidth(c) || isAddressColon(s, i, out.last()))) {
                 out.emit((char) (c - 0xFEE0), i, i + 1);
                 i++;
             } else if (isSpace(c)) {
@@ -58,6 +58,19 @@ final class TextNormalizer {
     }
 
     /**
+     * ASCII characters at which a folding rule can start: '%' (escape), the brackets of {@code (at)}, a line break
+     * (after a digit) and 'a' (of a spelled-out {@code " at "}). Every other ASCII character is skipped with one
+     * table lookup, and so is every character below U+0660 except the no-break space and the soft hyphen.
+     */
+    private static final boolean[] ASCII_TRIGGER = new boolean[128];
+
+    static {
+        for (char c : "%([{\n\raA".toCharArray()) {
+            ASCII_TRIGGER[c] = true;
+        }
+    }
+
+    /**
      * A tight first pass that rules out most texts: no rule below applies anywhere (each is checked as the folding
      * pass would, at the same bounded cost), so the text is returned as it is.
      */
@@ -66,37 +79,29 @@ final class TextNormalizer {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 128) {
-                switch (c) {
-                    case '%' -> {
-                        if (i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                            return true;
-                        }
-                    }
-                    case '(', '[', '{' -> {
-                        if (bracketedWord(s, i) > 0) {
-                            return true;
-                        }
-                    }
-                    case ' ' -> {
-                        if (i > 0 && isAsciiAlnum(s.charAt(i - 1)) && word(s, i, " at ")
-                            && spelledDomain(s, i + 4) > 0) {
-                            return true;
-                        }
-                    }
-                    case '\n', '\r' -> {
-                        if (i > 0 && isDigit(s.charAt(i - 1))) {
-                            return true;
-                        }
-                    }
-                    default -> {
-                    }
+                if (ASCII_TRIGGER[c] && asciiRuleApplies(s, i, c)) {
+                    return true;
                 }
-            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c)
-                || (c >= 0x0660 && Character.isDigit(c))) {
+            } else if (c < 0x0660) {
+                if (c == 0x00A0 || c == 0x00AD) {
+                    return true;
+                }
+            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c) || Character.isDigit(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean asciiRuleApplies(String s, int i, char c) {
+        int n = s.length();
+        return switch (c) {
+            case '%' -> i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
+            case '(', '[', '{' -> bracketedWord(s, i) > 0;
+            case '\n', '\r' -> i > 0 && (isDigit(s.charAt(i - 1)) || codeGroupsBefore(s, i));
+            default -> i > 1 && s.charAt(i - 1) == ' ' && isAsciiAlnum(s.charAt(i - 2)) && word(s, i - 1, " at ")
+                && spelledDomain(s, i + 3) > 0; // 'a' or 'A'
+        };
     }
 
     private static int ascii(String s, int i, char c, Out out) {
@@ -131,7 +136,8 @@ final class TextNormalizer {
             }
             case '\r', '\n' -> {
                 int next = c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? i + 2 : i + 1;
-                if (isDigit(out.last()) && next < s.length() && isDigitLike(s.charAt(next))) {
+                if (next < s.length() && ((isDigit(out.last()) && isDigitLike(s.charAt(next)))
+                    || (codeGroupsBefore(s, i) && isCodeChar(s.charAt(next))))) {
                     out.emit(' ', i, next);
                     return next;
                 }
@@ -141,6 +147,33 @@ final class TextNormalizer {
         }
         out.keep(i);
         return i + 1;
+    }
+
+    /**
+     * Whether the line break at {@code i} follows two space-separated groups of four upper-case letters or digits,
+     * with a digit among them ("LC15 OPLG P36Y ZWDH"): an IBAN in groups, wrapped by a mail client. Prose and
+     * headings do not end that way, so their line breaks (which the name cues read) are kept.
+     */
+    private static boolean codeGroupsBefore(String s, int i) {
+        if (i < 9 || s.charAt(i - 5) != ' ') {
+            return false;
+        }
+        boolean digit = false;
+        for (int k = i - 9; k < i; k++) {
+            if (k == i - 5) {
+                continue;
+            }
+            char c = s.charAt(k);
+            if (!isCodeChar(c)) {
+                return false;
+            }
+            digit |= isDigit(c);
+        }
+        return digit;
+    }
+
+    private static boolean isCodeChar(char c) {
+        return isDigit(c) || CharClasses.isAsciiUpper(c);
     }
 
     /** Length of {@code (at)}, {@code [dot]}, {@code {at}}... starting at the bracket, or 0. */
@@ -247,6 +280,19 @@ final class TextNormalizer {
     private static boolean isFoldedFullWidth(char c) {
         char ascii = (char) (c - 0xFEE0);
         return CharClasses.isAsciiAlnum(ascii) || "@+-./()#".indexOf(ascii) >= 0;
+    }
+
+    /**
+     * A full-width colon inside a full-width IPv6 address ({@code ２００１：ｄｂ８：：１}): after a hex digit or another
+     * colon and before a hex digit or colon. A colon after an ideograph ("电话：") is prose punctuation and stays.
+     */
+    private static boolean isAddressColon(String s, int i, char last) {
+        if (s.charAt(i) != '\uFF1A' || i + 1 >= s.length() || !(CharClasses.isHex(last) || last == ':')) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        char folded = next >= 0xFF01 && next <= 0xFF5E ? (char) (next - 0xFEE0) : next;
+        return CharClasses.isHex(folded) || folded == ':';
     }
 
     private static boolean isSpace(char c) {

@@ -9,27 +9,60 @@ import java.util.TreeSet;
  * testing a word of the text allocates nothing (a {@code Set<String>} lookup would need a lower-cased copy of every
  * word the scanner passes). A hash collision can only make an unknown word look known, at a chance near 2^-50 per
  * lookup for lists of a few thousand words.
+ *
+ * <p>Before hashing, a word is tested against the (length, first character) and (length, last character) pairs of the
+ * list: most words of a text fail that test, so a lookup usually costs two array reads instead of a hash over the word and a binary
+ * search.
  */
 final class WordHashes {
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    private final long[] sorted;
+    /** Lengths below this have a first-character filter; longer words are always hashed. */
+    private static final int FILTERED_LENGTHS = 32;
 
-    private WordHashes(long[] sorted) {
+    private final long[] sorted;
+    /** Bit {@code firstChar & 63} of entry {@code length}: some word of that length starts with such a character. */
+    private final long[] firstCharsByLength;
+    /** The same for the last character. */
+    private final long[] lastCharsByLength;
+
+    private WordHashes(long[] sorted, long[] firstCharsByLength, long[] lastCharsByLength) {
         this.sorted = sorted;
+        this.firstCharsByLength = firstCharsByLength;
+        this.lastCharsByLength = lastCharsByLength;
     }
 
     static WordHashes of(Collection<String> words) {
         TreeSet<Long> hashes = new TreeSet<>();
+        long[] firstChars = new long[FILTERED_LENGTHS];
+        long[] lastChars = new long[FILTERED_LENGTHS];
         for (String w : words) {
             hashes.add(hash(w, 0, w.length()));
+            if (!w.isEmpty() && w.length() < FILTERED_LENGTHS) {
+                firstChars[w.length()] |= charBit(w.charAt(0));
+                lastChars[w.length()] |= charBit(w.charAt(w.length() - 1));
+            }
         }
-        return new WordHashes(hashes.stream().mapToLong(Long::longValue).toArray());
+        return new WordHashes(hashes.stream().mapToLong(Long::longValue).toArray(), firstChars, lastChars);
     }
 
     boolean contains(CharSequence text, int start, int end) {
+        int length = end - start;
+        if (length <= 0 || (length < FILTERED_LENGTHS
+            && ((firstCharsByLength[length] & charBit(text.charAt(start))) == 0
+            || (lastCharsByLength[length] & charBit(text.charAt(end - 1))) == 0))) {
+            return false;
+        }
         return Arrays.binarySearch(sorted, hash(text, start, end)) >= 0;
+    }
+
+    private static long charBit(char c) {
+        return 1L << (lower(c) & 63);
+    }
+
+    private static char lower(char c) {
+        return c < 128 ? CharClasses.asciiLower(c) : Character.toLowerCase(c);
     }
 
     boolean containsHash(long hash) {
@@ -40,7 +73,7 @@ final class WordHashes {
         long h = OFFSET;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            h = (h ^ (c < 128 ? CharClasses.asciiLower(c) : Character.toLowerCase(c))) * PRIME;
+            h = (h ^ lower(c)) * PRIME;
         }
         return h;
     }
