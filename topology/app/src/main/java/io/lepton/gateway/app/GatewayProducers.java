@@ -3,6 +3,7 @@ package io.lepton.gateway.app;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.crypto.GatewayKeys;
+import io.lepton.gateway.engine.dp.LedgerPartitioning;
 import io.lepton.gateway.engine.crypto.HmacKeyRing;
 import io.lepton.gateway.engine.crypto.JurisdictionKeys;
 import io.lepton.gateway.engine.family.EventFamilies;
@@ -84,6 +85,9 @@ public class GatewayProducers {
             GatewayTopics.createMissing(settings.streams().adminProperties(), GatewayTopics.all(engine),
                     settings.topics());
         }
+        // Before anything runs: a changed subject partition count would move subjects away from their spend.
+        LedgerPartitioning.check(GatewayTopics.ledgerPartitions(settings.streams().adminProperties(),
+                settings.streams().applicationId(), engine), settings.topics().partitions());
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         int registered = OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         LOGGER.infof("output schemas registered: subjects=%d", registered);

@@ -2,11 +2,13 @@ package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.LaneTopics;
+import io.lepton.gateway.engine.dp.LedgerPartitioning;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.settings.TopicSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,31 @@ public final class GatewayTopics {
         List<String> topics = new ArrayList<>(inputs(engine));
         topics.addAll(outputs(engine));
         return topics;
+    }
+
+    /**
+     * The partition count of the existing privacy-ledger changelogs of {@code applicationId} (the largest, should
+     * they differ), or empty on a first start: what {@link LedgerPartitioning#check} compares with the configured
+     * count before the gateway may start.
+     */
+    public static OptionalInt ledgerPartitions(Map<String, Object> adminConfig, String applicationId,
+            GatewayEngine engine) {
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> changelogs = engine.policies().all().stream()
+                    .map(policy -> applicationId + "-" + LedgerStore.name(policy.id()) + "-changelog")
+                    .filter(existing::contains).toList();
+            if (changelogs.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            return admin.describeTopics(changelogs).allTopicNames().get(60, TimeUnit.SECONDS).values().stream()
+                    .mapToInt(description -> description.partitions().size()).max();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the privacy ledger changelogs' partition count", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the ledger changelogs", e);
+        }
     }
 
     /** Creates those of {@code topics} that do not exist yet, as {@code settings} say. */

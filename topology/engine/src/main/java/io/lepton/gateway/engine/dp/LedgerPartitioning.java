@@ -34,7 +34,7 @@ public final class LedgerPartitioning {
         throw new IllegalStateException("the privacy ledger was built for " + existing
                 + " subject partitions but the gateway is configured for " + configuredPartitions
                 + ": subjects would move to partitions that hold none of their spend, silently resetting budgets. "
-                + "Fix: set gateway.topics.partitions back to " + existing + ". To change the count without "
+                + "Fix: set LEPTON_TOPIC_PARTITIONS back to " + existing + ". To change the count without "
                 + "losing spend, change it only after the current budget period has ended plus maxEventAge (entries of "
                 + "ended periods are never read again): then stop the gateway, reset it with "
                 + "kafka-streams-application-reset and start it with the new count.");

@@ -19,7 +19,7 @@ class LedgerPartitioningTest {
         assertThatThrownBy(() -> LedgerPartitioning.check(OptionalInt.of(12), 24))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("built for 12").hasMessageContaining("configured for 24")
-                .hasMessageContaining("set gateway.topics.partitions back to 12")
+                .hasMessageContaining("set LEPTON_TOPIC_PARTITIONS back to 12")
                 .hasMessageContaining("after the current budget period has ended");
         assertThatThrownBy(() -> LedgerPartitioning.check(OptionalInt.empty(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
