@@ -43,6 +43,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>An input value that does not fit its raw schema is produced as-is (JSON bytes), just as a misbehaving producer
  * would: the topology quarantines it, which is exactly what one wants to see in a replay.
+ *
+ * <p>It also writes {@code DIR/broker-topics.jsonl}: every topic on the broker after the replay, with its role and
+ * whether anything was written to it, so residency can be checked topic by topic, internal topics included (see
+ * {@link BrokerTopics}).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run the real topology on the embedded broker + registry over a JSON-lines file.")
@@ -91,6 +95,20 @@ final class ReplayCommand implements Callable<Integer> {
                     }
                 }
                 stdout.printf("%-45s %6d%n", topic.getKey(), topic.getValue().size());
+            }
+            List<BrokerTopics.Entry> inventory = BrokerTopics.inventory(gateway);
+            try (BufferedWriter writer = Files.newBufferedWriter(out.resolve(BrokerTopics.FILE),
+                    StandardCharsets.UTF_8)) {
+                for (BrokerTopics.Entry entry : inventory) {
+                    writer.write(entry.toJson());
+                    writer.newLine();
+                }
+            }
+            List<String> undeclared = inventory.stream()
+                    .filter(e -> e.role() == BrokerTopics.Role.UNDECLARED && e.written()).map(BrokerTopics.Entry::topic)
+                    .toList();
+            if (!undeclared.isEmpty()) {
+                err.println("warning: written topics no lane declares: " + undeclared);
             }
             stdout.printf("replayed %d records (%d not fitting their schema), wrote %d output records to %s%n",
                     counts[0], counts[1], written, out);

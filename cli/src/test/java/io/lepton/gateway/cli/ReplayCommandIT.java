@@ -43,6 +43,17 @@ class ReplayCommandIT {
                                 "cust-1001", "user-2001", "acct-3001", "49.36.128.17", "dev-a1b2c3");
             }
         }
+        piplEventStaysInPiplTopics(out);
+    }
+
+    /** The one mainland-China event of the sample (cs-0003) appears in cn-pipl's topics and nowhere else. */
+    private static void piplEventStaysInPiplTopics(Path out) throws IOException {
+        assertThat(Files.readString(out.resolve("sanitized.cn-pipl.customer-service.jsonl"))).contains("cs-0003");
+        try (var files = Files.list(out)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().contains("cn-pipl")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("cs-0003", "\"cn-pipl\"");
+            }
+        }
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
