@@ -1,11 +1,6 @@
 package io.lepton.gateway.engine.crypto;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -52,25 +47,13 @@ public final class JurisdictionKeys {
     /** Keys given directly, by jurisdiction id (tests, ephemeral keys). */
     public static JurisdictionKeys of(Kind kind, Map<String, byte[]> keys) {
         Map<String, byte[]> copy = new HashMap<>();
-        keys.forEach((id, bytes) -> copy.put(id, checked(bytes, "key of " + id)));
+        keys.forEach((id, bytes) -> copy.put(id, KeyMaterial.checked(bytes, "key of " + id)));
         return new JurisdictionKeys(kind, copy);
     }
 
     /** Reads {@code kind}'s keys from {@code env} (usually {@link System#getenv()}) and the directory it may name. */
     public static JurisdictionKeys fromEnvironment(Kind kind, Map<String, String> env) {
-        Map<String, byte[]> keys = new HashMap<>();
-        String dir = env.get(kind.envDir());
-        if (dir != null && !dir.isBlank()) {
-            readDirectory(kind, Path.of(dir), keys);
-        }
-        env.forEach((name, value) -> {
-            if (name.startsWith(kind.envPrefix()) && !name.equals(kind.envDir())) {
-                String id = name.substring(kind.envPrefix().length()).toLowerCase(Locale.ROOT).replace('_', '-');
-                keys.put(id, checked(decode(value.trim(), "environment variable " + name), "environment variable "
-                        + name));
-            }
-        });
-        return new JurisdictionKeys(kind, keys);
+        return new JurisdictionKeys(kind, KeyMaterial.read(env, kind.envPrefix(), kind.envDir(), "jurisdiction id"));
     }
 
     /**
@@ -82,7 +65,7 @@ public final class JurisdictionKeys {
         Map<String, byte[]> merged = new HashMap<>(keys);
         for (String id : jurisdictions) {
             if (!merged.containsKey(id)) {
-                byte[] key = new byte[HmacKeyRing.MIN_KEY_BYTES];
+                byte[] key = new byte[KeyMaterial.MIN_KEY_BYTES];
                 random.nextBytes(key);
                 merged.put(id, key);
                 ephemeral.add(id);
@@ -120,43 +103,6 @@ public final class JurisdictionKeys {
 
     /** The environment variable that would provide {@code jurisdiction}'s key. */
     public String environmentVariableFor(String jurisdiction) {
-        return kind.envPrefix() + jurisdiction.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static void readDirectory(Kind kind, Path dir, Map<String, byte[]> keys) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(kind.envDir() + "=" + dir + " is not a directory; "
-                    + "fix: point it at the mounted secret holding one file per jurisdiction id");
-        }
-        try (var files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String id = file.getFileName().toString();
-                if (!id.startsWith(".")) {
-                    String source = "key file " + file;
-                    keys.put(id, checked(decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), source),
-                            source));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read key directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] decode(String value, String source) {
-        try {
-            return value.indexOf('-') >= 0 || value.indexOf('_') >= 0
-                    ? Base64.getUrlDecoder().decode(value) : Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + " is not base64; fix: generate one with "
-                    + "'head -c 32 /dev/urandom | base64'");
-        }
-    }
-
-    private static byte[] checked(byte[] bytes, String source) {
-        if (bytes.length < HmacKeyRing.MIN_KEY_BYTES) {
-            throw new IllegalArgumentException(source + " holds " + bytes.length + " bytes, fewer than "
-                    + HmacKeyRing.MIN_KEY_BYTES + "; fix: generate one with 'head -c 32 /dev/urandom | base64'");
-        }
-        return bytes.clone();
+        return KeyMaterial.variableFor(kind.envPrefix(), jurisdiction);
     }
 }

@@ -2,12 +2,10 @@ package io.lepton.gateway.engine.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Names a subject in the privacy ledger, and tags the events charged to it, under each jurisdiction's long-lived
@@ -36,8 +34,7 @@ public final class LedgerKeys {
         }
         Map<String, ThreadLocal<Mac>> byJurisdiction = new HashMap<>();
         for (String jurisdiction : jurisdictions) {
-            SecretKeySpec key = new SecretKeySpec(keys.require(jurisdiction), "HmacSHA256");
-            byJurisdiction.put(jurisdiction, ThreadLocal.withInitial(() -> mac(key)));
+            byJurisdiction.put(jurisdiction, HmacSha256.perThread(keys.require(jurisdiction)));
         }
         this.macs = Map.copyOf(byJurisdiction);
     }
@@ -60,15 +57,5 @@ public final class LedgerKeys {
         Mac m = mac.get();
         m.update(domain);
         return m.doFinal(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac mac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JVM", e);
-        }
     }
 }

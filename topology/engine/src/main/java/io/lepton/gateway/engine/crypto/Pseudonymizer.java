@@ -1,7 +1,6 @@
 package io.lepton.gateway.engine.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
@@ -34,7 +33,7 @@ public final class Pseudonymizer {
         SecretKeySpec key = ring.key(keyId).orElseThrow(() -> new IllegalArgumentException(
                 "no HMAC key '" + keyId + "'; fix: set " + HmacKeyRing.environmentVariableFor(keyId)
                         + " or put a file named " + keyId + " in " + HmacKeyRing.ENV_DIR));
-        this.mac = ThreadLocal.withInitial(() -> newMac(key));
+        this.mac = HmacSha256.perThread(key);
     }
 
     public String keyId() {
@@ -56,22 +55,12 @@ public final class Pseudonymizer {
         if (key.isEmpty()) {
             return false;
         }
-        byte[] expected = ENCODER.encodeToString(digest(newMac(key.get()), value)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = ENCODER.encodeToString(digest(HmacSha256.newMac(key.get()), value)).getBytes(StandardCharsets.US_ASCII);
         byte[] actual = pseudonym.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, actual);
     }
 
     private static byte[] digest(Mac mac, String value) {
         return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JVM", e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.lepton.gateway.engine.text;
 
+import io.lepton.gateway.engine.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The replacement actions a policy can choose per type: a typed placeholder, a mask that keeps the layout, or a
@@ -65,8 +64,7 @@ public final class Replacers {
             throw new IllegalArgumentException("HMAC key must have at least " + MIN_HMAC_KEY_BYTES + " bytes, had "
                 + key.length);
         }
-        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-        ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> newMac(spec));
+        ThreadLocal<Mac> macs = HmacSha256.perThread(key);
         return (type, matched) -> {
             Mac mac = macs.get();
             mac.update(type.getBytes(StandardCharsets.UTF_8));
@@ -87,15 +85,5 @@ public final class Replacers {
         StringBuilder sb = new StringBuilder(matched.length());
         matched.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
         return sb.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static Mac newMac(SecretKeySpec spec) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(spec);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
-        }
     }
 }
