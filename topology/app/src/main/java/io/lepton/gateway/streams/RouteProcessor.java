@@ -100,7 +100,7 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
         Record<byte[], RoutedEvent> routed = record.withValue(new RoutedEvent(rawValue, event, policy.get()));
         QuarantineHeaders.addSource(routed.headers(), context.recordMetadata().orElse(null));
         QuarantineHeaders.keepOriginalKey(routed.headers(), record.key());
-        if (hop != null && !ownedHere(event)) {
+        if (hop != null && !ownedHere(routed.value())) {
             routed.headers().add(ROUTED_JURISDICTION, policy.get().id().getBytes(StandardCharsets.UTF_8));
             context.forward(routed, hop.node());
             return;
@@ -116,7 +116,7 @@ final class RouteProcessor implements Processor<byte[], RoutedEvent, byte[], Rou
                 : engine.policies().byId(new String(header.value(), StandardCharsets.UTF_8));
     }
 
-    private boolean ownedHere(GenericRecord event) {
+    private boolean ownedHere(RoutedEvent event) {
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
         return hop.owner().owns(event, partition, hop.partitions());
     }

@@ -1,10 +1,10 @@
 package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.gateway.engine.policy.SubjectIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -18,6 +18,11 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * the subject repartition topic, to that same partition, so a subject's privacy-budget ledger still has one owner
  * whatever the producers do. The partition number reveals no more about the subject than the raw topic's own
  * partitioning does; the record key on the hop stays the pseudonym.
+ *
+ * <p>The subject is the routed jurisdiction's identity of the id ({@link SubjectIdentity}): ids that policy treats
+ * as one person ({@code cust-42} and {@code CUST-42} under case folding) have one owner and so one ledger entry.
+ * Under case folding the default partitioner's choice for a producer's key may differ from the owner; such records
+ * simply take the hop.
  */
 final class SubjectPartitioner implements StreamPartitioner<byte[], RoutedEvent> {
 
@@ -33,17 +38,23 @@ final class SubjectPartitioner implements StreamPartitioner<byte[], RoutedEvent>
     }
 
     /**
-     * Whether the task reading {@code partition} owns {@code event}'s subject among {@code partitions}; an event
+     * Whether the task reading {@code partition} owns the subject of {@code event} (decoded and routed) among {@code partitions}; an event
      * without a subject has no ledger entry to protect and is treated where it is (its sanitizer quarantines it).
      */
-    boolean owns(GenericRecord event, int partition, int partitions) {
-        String subject = family.subject(event);
+    boolean owns(RoutedEvent event, int partition, int partitions) {
+        String subject = identity(event);
         return subject == null || partition(subject, partitions) == partition;
     }
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, byte[] key, RoutedEvent value, int numPartitions) {
-        String subject = family.subject(value.record());
+        String subject = identity(value);
         return Optional.of(Set.of(subject == null ? 0 : partition(subject, numPartitions)));
+    }
+
+    /** The subject as its jurisdiction identifies it, or null when the event names none. */
+    private String identity(RoutedEvent event) {
+        String subject = family.subject(event.record());
+        return subject == null ? null : event.policy().subjectIdentity().normalize(subject);
     }
 }

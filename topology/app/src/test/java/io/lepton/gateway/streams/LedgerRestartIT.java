@@ -6,6 +6,7 @@ import io.lepton.embedded.EmbeddedEnvironment;
 import io.lepton.embedded.junit.EmbeddedEnvironmentExtension;
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
+import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.TestTopics;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
@@ -46,7 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * withheld. Half the events are keyed by the subject and land in its owner partition, where they are budgeted
  * without a hop; the other half are written with other keys to another partition, and the subject repartition hop is
  * what brings them to the same ledger (were they budgeted where they were read, the subject would have spent only
- * half its budget in either ledger, and the ninth event would be released).
+ * half its budget in either ledger, and the ninth event would be released). The second instance also runs with
+ * eu-gdpr's pseudonym key rotated (a new key id): the ledger is keyed by the jurisdiction's long-lived ledger key,
+ * so the spend stays with the subject although every pseudonym changes.
  */
 @ExtendWith(EmbeddedEnvironmentExtension.class)
 class LedgerRestartIT {
@@ -58,9 +61,12 @@ class LedgerRestartIT {
     Path stateDirs;
 
     @Test
-    void aRestartedAppOnAFreshStateDirectoryStillKnowsTheSubjectHasSpentItsBudget(EmbeddedEnvironment env)
-            throws IOException {
-        GatewayEngine engine = TestGateway.engine();
+    void aRestartedAppOnAFreshStateDirectoryWithARotatedPseudonymKeyStillKnowsTheSubjectHasSpentItsBudget(
+            EmbeddedEnvironment env) throws IOException {
+        GatewayKeys keys = TestGateway.gatewayKeys();
+        GatewayEngine engine = TestGateway.engine(TestGateway.POLICIES, keys);
+        GatewayEngine rotated = TestGateway.engine(TestGateway.withPseudonymKeyId("eu-gdpr", "eu-gdpr-rotated"),
+                TestGateway.withPseudonymKey(keys, "eu-gdpr-rotated"));
         env.kafka().createTopics(PARTITIONS, GatewayTopics.all(engine));
         SchemaRegistryClient registry = new RestSchemaRegistryClient(
                 RegistryClientConfig.builder(env.registry().confluentApiUrl()).build());
@@ -82,7 +88,14 @@ class LedgerRestartIT {
         }
 
         Path fresh = Files.createDirectory(stateDirs.resolve("second"));
-        try (KafkaStreams second = start(engine, codec, env, fresh)) {
+        CustomerServiceEvent probe = event("probe", subject, 0);
+        var family = engine.families().byName("customer-service").orElseThrow();
+        assertThat(rotated.subjectKey(rotated.policies().byId("eu-gdpr").orElseThrow(), family, probe))
+                .as("pseudonyms rotate")
+                .isNotEqualTo(engine.subjectKey(engine.policies().byId("eu-gdpr").orElseThrow(), family, probe));
+        RecordCodec rotatedCodec = new RecordCodec(registry, rotated.families().all());
+        OutputSchemas.registerAll(rotated, Lanes.of(rotated), rotatedCodec);
+        try (KafkaStreams second = start(rotated, rotatedCodec, env, fresh)) {
             produce(env, registry, event("restart-8", subject, 8), subject, null);
             Map<String, GenericRecord> audit = awaitAudit(env, registry, 9);
             GenericRecord ninth = audit.get("restart-8");

@@ -9,6 +9,7 @@ import io.lepton.gateway.engine.dp.BudgetTime;
 import io.lepton.gateway.engine.dp.RandomBits;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
+import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -48,6 +49,32 @@ final class TestGateway {
         });
         return new GatewayKeys(randomKeys(), JurisdictionKeys.of(JurisdictionKeys.Kind.NOISE, noise),
                 JurisdictionKeys.of(JurisdictionKeys.Kind.LEDGER, ledger));
+    }
+
+    /** The engine of {@code policies} under {@code keys}, charging budgets by pure event time. */
+    static GatewayEngine engine(PolicySet policies, GatewayKeys keys) {
+        return GatewayEngine.create(policies, FAMILIES, keys, BudgetTime.eventTime(), new SecureRandomBits());
+    }
+
+    /** The built-in policies with {@code jurisdiction}'s pseudonym key id changed to {@code keyId}: a key rotation. */
+    static PolicySet withPseudonymKeyId(String jurisdiction, String keyId) {
+        return PolicySet.of(POLICIES.all().stream().map(p -> p.id().equals(jurisdiction)
+                ? new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(),
+                        p.crossBorder(), keyId, p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),
+                        p.dp(), p.fairness(), p.source(), p.aggregates())
+                : p).toList());
+    }
+
+    /** {@code keys} plus a random pseudonym key {@code keyId}; noise and ledger keys unchanged. */
+    static GatewayKeys withPseudonymKey(GatewayKeys keys, String keyId) {
+        Map<String, byte[]> pseudonyms = new HashMap<>();
+        for (String id : keys.pseudonyms().ids()) {
+            pseudonyms.put(id, keys.pseudonyms().key(id).orElseThrow().getEncoded());
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        pseudonyms.put(keyId, fresh);
+        return new GatewayKeys(HmacKeyRing.of(pseudonyms), keys.noise(), keys.ledger());
     }
 
     static GatewayEngine engine() {
