@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -81,13 +82,15 @@ public class GatewayProducers {
     @Singleton
     Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewaySettings settings,
             MeterRegistry meters) {
-        if (settings.topics().create()) {
-            GatewayTopics.createMissing(settings.streams().adminProperties(), GatewayTopics.all(engine),
-                    settings.topics());
+        // One admin client for everything checked or created before Streams starts.
+        try (Admin admin = Admin.create(settings.streams().adminProperties())) {
+            if (settings.topics().create()) {
+                GatewayTopics.createMissing(admin, GatewayTopics.all(engine), settings.topics());
+            }
+            // Before anything runs: a changed subject partition count would move subjects away from their spend.
+            LedgerPartitioning.check(GatewayTopics.ledgerPartitions(admin, settings.streams().applicationId(), engine),
+                    settings.topics().partitions());
         }
-        // Before anything runs: a changed subject partition count would move subjects away from their spend.
-        LedgerPartitioning.check(GatewayTopics.ledgerPartitions(settings.streams().adminProperties(),
-                settings.streams().applicationId(), engine), settings.topics().partitions());
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         int registered = OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
         LOGGER.infof("output schemas registered: subjects=%d", registered);

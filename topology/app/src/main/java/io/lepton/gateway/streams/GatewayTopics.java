@@ -7,7 +7,6 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.settings.TopicSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -66,9 +65,8 @@ public final class GatewayTopics {
      * they differ), or empty on a first start: what {@link LedgerPartitioning#check} compares with the configured
      * count before the gateway may start.
      */
-    public static OptionalInt ledgerPartitions(Map<String, Object> adminConfig, String applicationId,
-            GatewayEngine engine) {
-        try (Admin admin = Admin.create(adminConfig)) {
+    public static OptionalInt ledgerPartitions(Admin admin, String applicationId, GatewayEngine engine) {
+        try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<String> changelogs = engine.policies().all().stream()
                     .map(policy -> applicationId + "-" + LedgerStore.name(policy.id()) + "-changelog")
@@ -87,8 +85,8 @@ public final class GatewayTopics {
     }
 
     /** Creates those of {@code topics} that do not exist yet, as {@code settings} say. */
-    public static void createMissing(Map<String, Object> adminConfig, List<String> topics, TopicSettings settings) {
-        try (Admin admin = Admin.create(adminConfig)) {
+    public static void createMissing(Admin admin, List<String> topics, TopicSettings settings) {
+        try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, java.util.Optional.of(settings.partitions()),

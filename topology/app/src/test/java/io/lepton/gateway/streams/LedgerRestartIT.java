@@ -1,12 +1,14 @@
 package io.lepton.gateway.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lepton.embedded.EmbeddedEnvironment;
 import io.lepton.embedded.junit.EmbeddedEnvironmentExtension;
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.crypto.GatewayKeys;
+import io.lepton.gateway.engine.dp.LedgerPartitioning;
 import io.lepton.gateway.TestTopics;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
@@ -23,10 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -102,6 +107,16 @@ class LedgerRestartIT {
             assertThat(ninth.get("budgetOutcome")).as("restored from the changelog").hasToString("WITHHELD");
             assertThat(ninth.get("budgetExhausted")).isEqualTo(true);
             second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        }
+
+        // What start-up reads before Streams runs: the ledger changelogs Streams created, and their size.
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                env.kafka().bootstrapServers()))) {
+            OptionalInt existing = GatewayTopics.ledgerPartitions(admin, APPLICATION_ID, engine);
+            assertThat(existing).hasValue(PARTITIONS);
+            assertThatThrownBy(() -> LedgerPartitioning.check(existing, PARTITIONS + 1))
+                    .hasMessageContaining("LEPTON_TOPIC_PARTITIONS back to " + PARTITIONS);
+            assertThat(GatewayTopics.ledgerPartitions(admin, "never-started", engine)).isEmpty();
         }
     }
 
