@@ -93,7 +93,7 @@ public class GatewayProducers {
         }
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         int registered = OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
-        LOGGER.infof("output schemas registered: subjects=%d", registered);
+        LOGGER.infof("output schemas registered: registry subjects=%d", registered);
         return GatewayTopology.build(engine, codec, meters, settings.topics().partitions());
     }
 }
