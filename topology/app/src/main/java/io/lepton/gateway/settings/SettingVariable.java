@@ -17,6 +17,8 @@ public enum SettingVariable {
             + " its tasks back without a rebalance; unset means dynamic membership"),
     KAFKA_STREAMS_SESSION_TIMEOUT_MS("45000", "consumer session timeout: how long a silent instance keeps its tasks"),
     KAFKA_PRODUCER_LINGER_MS("", "producer linger; unset: one commit interval under exactly-once, 5 ms otherwise"),
+    KAFKA_PRODUCER_COMPRESSION_TYPE("none", "compression of every record the gateway writes: none, gzip, snappy,"
+            + " lz4 or zstd; KafkaJS decodes only none and gzip without an extra codec package"),
     LEPTON_CREATE_TOPICS("true", "create missing input and output topics at start-up"),
     LEPTON_TOPIC_PARTITIONS("6", "partitions of created topics and of the subject repartition topics"),
     LEPTON_REPLICATION_FACTOR("-1", "replication factor of every topic the gateway or Kafka Streams creates;"

@@ -18,10 +18,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * record, fail closed; see {@code FailClosedProcessor}); and, measured by {@code ./gateway bench}: {@code max.task.idle.ms=-1}, since a task reads the raw topics
  * and the (usually empty) subject hop and Kafka Streams' default would hold records back until the empty partitions
  * are known to be caught up, and nothing here needs cross-partition timestamp order (windows, periods and stream
- * time all come from each event's own {@code occurredAt}); snappy compression, because the gateway fans out to many
- * partitions in small batches and Kafka's lz4 writer allocates two fresh 64 KB blocks per batch where snappy's
- * recycles its buffers; and under exactly-once a producer linger of one commit interval, since nothing is visible to
- * {@code read_committed} consumers before the commit anyway.
+ * time all come from each event's own {@code occurredAt}); and under exactly-once a producer linger of one commit
+ * interval, since nothing is visible to {@code read_committed} consumers before the commit anyway.
+ *
+ * <p>Compression defaults to none because the sanitized topics are read by every kind of client: KafkaJS, for one,
+ * throws on snappy, lz4 and zstd batches unless a codec package is installed. Where all consumers can, snappy is
+ * the measured choice for this fan-out (many partitions, small batches: Kafka's lz4 writer allocates two fresh
+ * 64 KB blocks per batch where snappy's recycles its buffers); gzip is readable everywhere but costs the most CPU.
  *
  * @param replicationFactor of the internal topics Kafka Streams creates (-1: the broker default)
  * @param minInsyncReplicas of those topics, empty for the broker default
@@ -30,7 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public record StreamsSettings(String applicationId, String bootstrapServers, String processingGuarantee, int threads,
         int commitIntervalMs, String stateDir, int standbyReplicas, Optional<String> groupInstanceId,
-        int sessionTimeoutMs, int producerLingerMs, int replicationFactor, Optional<Integer> minInsyncReplicas,
+        int sessionTimeoutMs, int producerLingerMs, String compressionType, int replicationFactor, Optional<Integer> minInsyncReplicas,
         Map<String, String> security) {
 
     public StreamsSettings {
@@ -53,6 +56,7 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Str
                 env.optional(SettingVariable.KAFKA_STREAMS_GROUP_INSTANCE_ID),
                 env.integer(SettingVariable.KAFKA_STREAMS_SESSION_TIMEOUT_MS, 1000),
                 env.optionalInteger(SettingVariable.KAFKA_PRODUCER_LINGER_MS, 0).orElse(defaultLinger),
+                env.oneOf(SettingVariable.KAFKA_PRODUCER_COMPRESSION_TYPE, "none", "gzip", "snappy", "lz4", "zstd"),
                 env.integer(SettingVariable.LEPTON_REPLICATION_FACTOR, -1),
                 env.optionalInteger(SettingVariable.LEPTON_MIN_INSYNC_REPLICAS, 1),
                 env.kafkaSecurity());
@@ -77,7 +81,7 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Str
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), producerLingerMs);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "snappy");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compressionType);
         props.putAll(security);
         return props;
     }

@@ -19,10 +19,18 @@ class GatewaySettingsTest {
         Properties props = GatewaySettings.fromEnvironment(Map.of()).streams().toProperties();
         assertThat(props).containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("num.stream.threads", 2).containsEntry("commit.interval.ms", 100)
-                .containsEntry("producer.linger.ms", 100).containsEntry("producer.compression.type", "snappy")
+                .containsEntry("producer.linger.ms", 100).containsEntry("producer.compression.type", "none")
                 .containsEntry("max.task.idle.ms", -1L).containsEntry("num.standby.replicas", 1)
                 .containsEntry("state.dir", "/tmp/kafka-streams").containsEntry("replication.factor", -1)
                 .doesNotContainKey("main.consumer.group.instance.id").doesNotContainKey("topic.min.insync.replicas");
+    }
+
+    @Test
+    void compressionIsAChoiceAmongTheCodecsKafkaKnows() {
+        assertThat(GatewaySettings.fromEnvironment(Map.of("KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd")).streams()
+                .toProperties()).containsEntry("producer.compression.type", "zstd");
+        assertThatThrownBy(() -> GatewaySettings.fromEnvironment(Map.of("KAFKA_PRODUCER_COMPRESSION_TYPE", "brotli")))
+                .hasMessageContaining("KAFKA_PRODUCER_COMPRESSION_TYPE");
     }
 
     @Test
@@ -92,7 +100,7 @@ class GatewaySettingsTest {
                 Path.of("/tmp/x"));
         assertThat(settings.streams().toProperties()).containsEntry("num.stream.threads", 1)
                 .containsEntry("num.standby.replicas", 0).containsEntry("replication.factor", 1)
-                .containsEntry("producer.compression.type", "snappy").containsEntry("max.task.idle.ms", -1L);
+                .containsEntry("producer.compression.type", "none").containsEntry("max.task.idle.ms", -1L);
         assertThat(settings.policyDir()).isEqualTo(Optional.empty());
     }
 
@@ -103,7 +111,7 @@ class GatewaySettingsTest {
         assertThat(source.getProperties()).containsEntry("quarkus.kafka-streams.bootstrap-servers", "b:9092")
                 .containsEntry("quarkus.kafka-streams.application-id", "lepton-gateway")
                 .containsEntry("kafka-streams.state.dir", "/var/lib/lepton/state")
-                .containsEntry("kafka-streams.producer.compression.type", "snappy")
+                .containsEntry("kafka-streams.producer.compression.type", "none")
                 .containsEntry("quarkus.kafka-streams.topics",
                         "raw.customer-service,raw.financial-sentiment,raw.recommendation")
                 .doesNotContainKey("kafka-streams.bootstrap.servers");
