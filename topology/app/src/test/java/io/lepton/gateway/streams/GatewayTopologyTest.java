@@ -322,6 +322,7 @@ class GatewayTopologyTest {
             event.setGender(i % 2 == 0 ? "F" : "M");
             event.setApproved(i % 2 == 0 ? i % 10 < 4 : true);
             produce(event);
+            driver.advanceWallClockTime(java.time.Duration.ofMillis(10));
         }
         assertThat(driver.createOutputTopic(TestTopics.alerts("cn-pipl"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).getQueueSize()).as("the fairness monitor spoke").isPositive();
