@@ -119,7 +119,7 @@ class DemoFairnessTest {
     /**
      * The generator's records in event time at {@link #RATE} per second, each well-formed event routed by its region
      * as the gateway's router would route it; the wall clock advances with event time, so map sides flush every
-     * 50 ms as they do live.
+     * {@link io.lepton.gateway.streams.fairness.PartialCountProcessor#FLUSH_INTERVAL} as they do live.
      */
     private void generate(TopologyTestDriver driver) {
         MutableClock clock = new MutableClock(T0);
