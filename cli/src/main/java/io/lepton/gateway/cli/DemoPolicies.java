@@ -26,7 +26,7 @@ final class DemoPolicies {
     private static JurisdictionPolicy demo(JurisdictionPolicy p) {
         FairnessSettings f = p.fairness();
         FairnessSettings shortWindows = new FairnessSettings(f.enabled(), WINDOW, ADVANCE, GRACE, MIN_SAMPLES,
-                f.confidence(), f.minDisparateImpact(), f.maxParityDifference(), f.maxEqualOpportunityDifference(),
+                f.minDisparateImpact(), f.maxParityDifference(), f.maxEqualOpportunityDifference(),
                 f.minExposureRatio(), f.maxGroupsPerAttribute(), f.falseAlarmBudget(), f.referenceGroups());
         return new JurisdictionPolicy(p.id(), p.name(), p.version() + "-demo", p.regions(), p.residencyZone(),
                 p.crossBorder(), p.pseudonymKeyId(), p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),

@@ -94,9 +94,10 @@ final class DemoReport {
             return "none";
         }
         return alerts.stream().map(a -> String.format(Locale.ROOT,
-                "%s %s %s %s %s %s = %.2f (CI %.2f..%.2f, threshold %.2f)", a.status(), a.jurisdiction(),
-                a.family(), a.metric(), a.attribute(), String.join(" vs ", a.groups()), a.value(), a.ciLow(),
-                a.ciHigh(), a.threshold())).collect(Collectors.joining("; "));
+                "%s %s %s %s %s %s = %.2f (%s, threshold %.2f, e-value %.3g, alpha %.2g)", a.status(),
+                a.jurisdiction(), a.family(), a.metric(), a.attribute(), String.join(" vs ", a.groups()), a.value(),
+                a.kind().toLowerCase(Locale.ROOT), a.threshold(), a.eValue(), a.alphaSpent()))
+                .collect(Collectors.joining("; "));
     }
 
     private static String latency(DemoSnapshot.LatencySummary latency) {

@@ -32,7 +32,7 @@ record DemoSnapshot(
 
     /** One fairness alert as reported: no person-level data, only the aggregate it is about. */
     record FairnessAlertLine(String status, String jurisdiction, String family, String metric, String attribute,
-            List<String> groups, double value, double ciLow, double ciHigh, double threshold) {}
+            List<String> groups, double value, double threshold, String kind, double eValue, double alphaSpent) {}
 
     /** Latency percentiles in milliseconds; {@code count} 0 when nothing was measured. */
     record LatencySummary(long count, long p50, long p99, long max) {}

@@ -144,8 +144,8 @@ final class OutputTally implements AutoCloseable {
         }
         DemoSnapshot.FairnessAlertLine line = new DemoSnapshot.FairnessAlertLine(text(alert, "status"),
                 text(alert, "jurisdiction"), text(alert, "family"), text(alert, "metric"), text(alert, "attribute"),
-                List.copyOf(groups), number(alert, "value"), number(alert, "ciLow"), number(alert, "ciHigh"),
-                number(alert, "threshold"));
+                List.copyOf(groups), number(alert, "value"), number(alert, "threshold"), text(alert, "kind"),
+                number(alert, "eValue"), number(alert, "alphaSpent"));
         alerts.put(String.join("|", line.jurisdiction(), line.family(), line.metric(), line.attribute(),
                 String.join(",", groups)), line);
     }

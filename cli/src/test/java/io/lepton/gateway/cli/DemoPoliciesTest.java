@@ -38,7 +38,7 @@ class DemoPoliciesTest {
             assertThat(demo.fairness().windowSize()).isEqualTo(Duration.ofSeconds(30));
             assertThat(demo.fairness().windowAdvance()).isEqualTo(Duration.ofSeconds(10));
             assertThat(demo.fairness().minSamplesPerGroup()).isEqualTo(50);
-            assertThat(demo.fairness().confidence()).isEqualTo(original.fairness().confidence());
+            assertThat(demo.fairness().minDisparateImpact()).isEqualTo(original.fairness().minDisparateImpact());
         }
     }
 

@@ -29,7 +29,7 @@ class DemoReportTest {
     @Test
     void summaryShowsAuditAndAlertRowsWhenTheirTopicsExist() {
         DemoSnapshot.FairnessAlertLine alert = new DemoSnapshot.FairnessAlertLine("BREACH", "eu-gdpr",
-                "financial-sentiment", "disparate_impact", "gender", List.of("F", "M"), 0.68, 0.61, 0.76, 0.8);
+                "financial-sentiment", "disparate_impact", "gender", List.of("F", "M"), 0.68, 0.8, "SEQUENTIAL", 2.5e5, 1.6e-5);
         DemoSnapshot last = snapshot(25_000, Map.of("customer-service", 10L, "recommendation", 12L),
                 Optional.of(Map.of("EMAIL", 7L, "IBAN", 3L)), Optional.of(List.of(alert)));
 
@@ -44,7 +44,7 @@ class DemoReportTest {
                 "PII found by type       EMAIL 7, IBAN 3",
                 "DP suppressions         WITHHELD 4",
                 "fairness alerts         BREACH eu-gdpr financial-sentiment disparate_impact gender F vs M = 0.68"
-                        + " (CI 0.61..0.76, threshold 0.80)",
+                        + " (sequential, threshold 0.80, e-value 2.50e+05, alpha 1.6e-05)",
                 "latency                 p50 40 ms, p99 180 ms, max 250 ms (produce to consume, 300 records)");
     }
 

@@ -8,7 +8,6 @@ import io.lepton.gateway.engine.fairness.pooled.PooledAlert;
 import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.FalseAlarmBudget;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ public final class FairnessSimulation {
 
     /** The simulated policy: the built-in windows and gate, thresholds that make {@link Scenario#AT_THRESHOLDS} exact. */
     static final FairnessSettings SETTINGS = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
-            Duration.ofMinutes(5), 100, 0.95, 0.8, 0.16, 0.1, 0.8, 3,
+            Duration.ofMinutes(5), 100, 0.8, 0.16, 0.1, 0.8, 3,
             new FalseAlarmBudget(0.01, Duration.ofDays(30)), Map.of(ATTRIBUTE, "M"));
 
     /** Slots of this stream: 3 metrics × 2 groups (F and "other") compared with M. */
@@ -154,7 +153,7 @@ public final class FairnessSimulation {
             for (int s = 0; s < SUBJECTS; s++) {
                 female[s] = s % 2 == 0;
                 activity[s] = Math.exp(gaussian(random));
-                hashes[s] = PartialCounts.subjectHash(ByteBuffer.allocate(Long.BYTES).putLong(random.nextLong()).array());
+                hashes[s] = PartialCounts.subjectHash(Long.toHexString(random.nextLong()));
             }
             for (int parity = 0; parity < 2; parity++) {
                 Integer[] order = new Integer[SUBJECTS / 2];

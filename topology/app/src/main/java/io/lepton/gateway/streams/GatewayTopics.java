@@ -33,9 +33,22 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(EventFamily::rawTopic).toList();
     }
 
-    /** Every output: each lane's topics and the unrouted quarantine. */
+    /**
+     * Every output downstream consumers read: each lane's topics and the unrouted quarantine, without the lanes'
+     * fairness-count topics, which only the lanes themselves read back ({@link #laneInternal}).
+     */
     public static List<String> outputs(GatewayEngine engine) {
-        return Lanes.of(engine).outputTopics();
+        return Lanes.of(engine).outputTopics().stream()
+                .filter(topic -> LaneTopics.Kind.of(topic).orElse(null) != LaneTopics.Kind.FAIRNESS_COUNTS).toList();
+    }
+
+    /**
+     * Topics a lane writes and reads back itself (each fairness monitor's counts on their way to the merge that pools
+     * them): created with the outputs, in the raw topics' cluster, but of no use to a consumer.
+     */
+    public static List<String> laneInternal(GatewayEngine engine) {
+        return Lanes.of(engine).outputTopics().stream()
+                .filter(topic -> LaneTopics.Kind.of(topic).orElse(null) == LaneTopics.Kind.FAIRNESS_COUNTS).toList();
     }
 
     /**
@@ -53,10 +66,11 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(f -> GatewayTopology.subjectTopic(applicationId, f)).toList();
     }
 
-    /** Inputs and outputs. */
+    /** Inputs, outputs and the lanes' own internal topics: every topic to create. */
     public static List<String> all(GatewayEngine engine) {
         List<String> topics = new ArrayList<>(inputs(engine));
         topics.addAll(outputs(engine));
+        topics.addAll(laneInternal(engine));
         return topics;
     }
 

@@ -2,28 +2,24 @@ package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.LaneTopics;
-import io.lepton.gateway.engine.fairness.FairnessObservations;
-import io.lepton.gateway.engine.fairness.HoppingWindows;
 import io.lepton.gateway.engine.family.EventFamily;
-import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.failure.FailClosedProcessor;
+import io.lepton.gateway.streams.fairness.PooledFairnessStage;
 import io.lepton.schemas.AuditRecord;
 import io.lepton.schemas.FairnessAlert;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Everything one jurisdiction's data passes through after routing: its nodes, sinks, state stores, topics and output
@@ -35,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
  *           │                                              ├→ privacy.audit.&lt;j&gt;
  *           │                                              └→ quarantine.&lt;j&gt;
- *           └→ &lt;j&gt;.fairness.&lt;f&gt; (stores &lt;j&gt;.fairness-*.&lt;f&gt;) ──→ fairness.alerts.&lt;j&gt;
+ *           └→ &lt;j&gt;.fairness-count.&lt;f&gt; ─→ fairness.counts.&lt;j&gt; ─→ &lt;j&gt;.fairness-merge
+ *                (store &lt;j&gt;.fairness-pooled) ─→ fairness.alerts.&lt;j&gt;        ({@link PooledFairnessStage})
  * </pre>
  */
 public final class JurisdictionLane {
@@ -43,6 +40,7 @@ public final class JurisdictionLane {
     private final JurisdictionPolicy policy;
     private final LaneTopics topics;
     private final List<EventFamily> families;
+    private final Optional<PooledFairnessStage> fairness;
     private final Map<EventFamily, LaneInlet> inlets = new LinkedHashMap<>();
     private final Set<String> nodes = new LinkedHashSet<>();
     private final Set<String> stores = new LinkedHashSet<>();
@@ -51,18 +49,19 @@ public final class JurisdictionLane {
         this.policy = policy;
         this.topics = LaneTopics.of(policy);
         this.families = List.copyOf(families);
+        this.fairness = PooledFairnessStage.of(policy, this.families, topics);
         for (EventFamily family : families) {
             List<String> children = new ArrayList<>();
             children.add(sanitizeNode(family));
             nodes.addAll(List.of(sanitizeNode(family), node("sanitized", family), node("audit", family),
                     node("quarantine", family)));
-            if (monitors(family)) {
-                children.add(fairnessNode(family));
-                nodes.addAll(List.of(fairnessNode(family), node("fairness-alerts", family)));
-                stores.addAll(List.of(node("fairness-windows", family), node("fairness-state", family)));
-            }
+            fairness.flatMap(stage -> stage.mapNode(family)).ifPresent(children::add);
             inlets.put(family, new LaneInlet(policy, children));
         }
+        fairness.ifPresent(stage -> {
+            nodes.addAll(stage.nodes().nodes());
+            stores.add(stage.nodes().storeName());
+        });
         stores.add(LedgerStore.name(policy.id()));
     }
 
@@ -109,7 +108,7 @@ public final class JurisdictionLane {
             schemas.put(topics.sanitized(family), engine.sanitizer(policy.id(), family.name()).outputSchema());
         }
         schemas.put(topics.audit(), AuditRecord.getClassSchema());
-        if (families.stream().anyMatch(this::monitors)) {
+        if (fairness.isPresent()) {
             schemas.put(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
         }
         return schemas;
@@ -124,11 +123,10 @@ public final class JurisdictionLane {
         for (EventFamily family : families) {
             String[] from = parents.get(family).toArray(String[]::new);
             sanitizers.add(addSanitizer(topology, services, family, from));
-            if (monitors(family)) {
-                addFairnessMonitor(topology, services, family, from);
-            }
         }
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
+        fairness.ifPresent(stage -> stage.<RoutedEvent>addTo(topology, parents, RoutedEvent::record,
+                services.codec().avroSerializer(), services.fairness()));
     }
 
     private String addSanitizer(Topology topology, LaneServices services, EventFamily family, String[] parents) {
@@ -149,35 +147,8 @@ public final class JurisdictionLane {
         return node;
     }
 
-    private void addFairnessMonitor(Topology topology, LaneServices services, EventFamily family, String[] parents) {
-        String node = fairnessNode(family);
-        String windowStore = node("fairness-windows", family);
-        String stateStore = node("fairness-state", family);
-        FairnessSettings settings = policy.fairness();
-        HoppingWindows windows = HoppingWindows.of(settings.windowSize(), settings.windowAdvance(), settings.grace());
-        topology.addProcessor(node, () -> new FairnessMonitorProcessor(policy, family, FairnessObservations.of(family),
-                windowStore, stateStore, services.fairness()), parents);
-        topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(windowStore, settings.windowSize().plus(settings.grace()),
-                        Duration.ofMillis(windows.paneMs()), false),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), node);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(stateStore),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), node);
-        String sink = node("fairness-alerts", family);
-        topology.addSink(sink, topics.fairnessAlerts(), new StringSerializer(), services.codec().avroSerializer(),
-                node);
-    }
-
-    private boolean monitors(EventFamily family) {
-        return policy.fairness().enabled() && FairnessObservations.of(family).monitorsAnything();
-    }
-
     private String sanitizeNode(EventFamily family) {
         return node("sanitize", family);
-    }
-
-    private String fairnessNode(EventFamily family) {
-        return node("fairness", family);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.failure.FailureMetrics;
+import io.lepton.gateway.streams.fairness.FairnessMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

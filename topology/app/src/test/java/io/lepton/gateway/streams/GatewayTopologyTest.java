@@ -322,15 +322,21 @@ class GatewayTopologyTest {
             event.setGender(i % 2 == 0 ? "F" : "M");
             event.setApproved(i % 2 == 0 ? i % 10 < 4 : true);
             produce(event);
+            driver.advanceWallClockTime(java.time.Duration.ofMillis(10));
         }
         assertThat(driver.createOutputTopic(TestTopics.alerts("cn-pipl"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).getQueueSize()).as("the fairness monitor spoke").isPositive();
+        assertThat(driver.producedTopicNames()).as("the pooled counts and the merge's changelog are cn-pipl's own")
+                .contains(TestTopics.lane("cn-pipl").fairnessCounts(),
+                        "gateway-topology-test-cn-pipl.fairness-pooled-changelog");
         for (String topic : driver.producedTopicNames()) {
             if (topic.contains("-subject-") && topic.endsWith("-repartition")) {
                 continue;
             }
             assertThat(topic).as("topic written for cn-pipl events").contains("cn-pipl");
         }
+        assertThat(meters.find("lepton.fairness.group.votes").gauges()).as("gauges of cn-pipl only").isNotEmpty()
+                .allSatisfy(g -> assertThat(g.getId().getTag("jurisdiction")).isEqualTo("cn-pipl"));
     }
 
     private void produce(SpecificRecord event) {

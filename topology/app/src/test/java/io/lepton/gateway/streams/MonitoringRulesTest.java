@@ -3,13 +3,14 @@ package io.lepton.gateway.streams;
 import io.lepton.gateway.engine.QuarantineReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lepton.gateway.engine.fairness.MetricResult;
-import io.lepton.gateway.engine.fairness.Verdict;
+import io.lepton.gateway.engine.fairness.pooled.WindowView;
+import io.lepton.gateway.streams.fairness.FairnessMeters;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,11 +38,11 @@ class MonitoringRulesTest {
         records.detections("eu-gdpr", Map.of("EMAIL", 1));
         new BudgetMetrics(registry).exhausted("eu-gdpr", "withheld");
         FairnessMeters fairness = new FairnessMeters(registry);
-        fairness.metric("eu-gdpr", "financial-sentiment", 0, new MetricResult("disparate_impact", "gender", "F", "M",
-                0.69, 0.64, 0.73, 0.8, Verdict.BREACH, Map.of("F", 1000L, "M", 1000L)));
-        fairness.groupRates("eu-gdpr", "financial-sentiment", "gender", 0, "selection", Map.of("F", 0.55));
-        fairness.alert("eu-gdpr", "financial-sentiment", "disparate_impact", "BREACH");
-        fairness.lateEvent("eu-gdpr", "financial-sentiment");
+        fairness.show("eu-gdpr", "financial-sentiment", "gender", new WindowView(0,
+                List.of(new WindowView.Group("F", 1000, 0.55, 0.6), new WindowView.Group("M", 1000, 0.8, 0.9)),
+                List.of(new WindowView.Metric("disparate_impact", "F", 0.69))));
+        fairness.alert("eu-gdpr", "financial-sentiment", "disparate_impact", "BREACH", "sequential");
+        fairness.lateVotes("eu-gdpr", "financial-sentiment", 3);
         Set<String> exposed = names(registry.scrape());
 
         Set<String> referenced = new TreeSet<>();

@@ -32,6 +32,7 @@ public record LaneTopics(String jurisdiction, CrossBorderRule crossBorder) {
         AUDIT("privacy.audit."),
         QUARANTINE("quarantine."),
         FAIRNESS_ALERTS("fairness.alerts."),
+        FAIRNESS_COUNTS("fairness.counts."),
         AGGREGATES("dp-aggregates.");
 
         private final String prefix;
@@ -80,6 +81,15 @@ public record LaneTopics(String jurisdiction, CrossBorderRule crossBorder) {
     }
 
     /**
+     * Vote counts of this jurisdiction's fairness monitor on their way from every partition's map side to the merge
+     * that pools them (keyed by family and attribute). Counts of groups, no person; still in-zone, since even
+     * aggregates of a {@code crossBorder: none} jurisdiction stay there.
+     */
+    public String fairnessCounts() {
+        return Kind.FAIRNESS_COUNTS.prefix + jurisdiction;
+    }
+
+    /**
      * Differentially private aggregates of {@code family}: the global topic when the policy allows aggregates to
      * cross borders, the lane's own otherwise.
      */
@@ -98,6 +108,7 @@ public record LaneTopics(String jurisdiction, CrossBorderRule crossBorder) {
         topics.add(audit());
         topics.add(quarantine());
         topics.add(fairnessAlerts());
+        topics.add(fairnessCounts());
         for (EventFamily family : families) {
             topics.add(aggregates(family));
         }

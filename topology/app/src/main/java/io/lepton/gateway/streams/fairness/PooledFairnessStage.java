@@ -1,5 +1,6 @@
 package io.lepton.gateway.streams.fairness;
 
+import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.fairness.FairnessObservations;
 import io.lepton.gateway.engine.fairness.pooled.AlphaAllocation;
 import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
@@ -23,46 +24,53 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Adds one jurisdiction's pooled fairness monitor to a topology:
+ * One jurisdiction's pooled fairness monitor as a stage of its lane:
  * <pre>
- * parents of family f ─→ fairness-&lt;j&gt;-count-&lt;f&gt; ─┐                      (one per family)
- *                                                  ├→ fairness.counts.&lt;j&gt; ─→ fairness-&lt;j&gt;-merge ─→ fairness.alerts.&lt;j&gt;
- *                                                                          store fairness-pooled-&lt;j&gt;
+ * inlet(f) ─→ &lt;j&gt;.fairness-count.&lt;f&gt; ─┐                          (one per family, O(1) per event)
+ *                                    ├→ fairness.counts.&lt;j&gt; ─→ &lt;j&gt;.fairness-merge ─→ fairness.alerts.&lt;j&gt;
+ *                                                               store &lt;j&gt;.fairness-pooled
  * </pre>
  * The counts topic re-keys by (family, attribute), which pools the counts of all partitions and instances in one
- * task. The budget is divided over every (family, attribute with a reference group, metric, non-reference group)
- * slot the lane can test, counted here once.
+ * task, exactly-once with the rest of the topology (the deltas are written and read in the same transactions as the
+ * events' offsets). The budget is divided over every (family, attribute with a reference group, metric,
+ * non-reference group) slot the lane can test, counted here once.
  */
 public final class PooledFairnessStage {
 
-    private PooledFairnessStage() {}
+    private final JurisdictionPolicy policy;
+    private final Map<EventFamily, FairnessObservations> tested;
+    private final Map<String, Boolean> labelled;
+    private final AlphaAllocation allocation;
+    private final FairnessLaneNodes nodes;
 
-    public static String countsTopic(String jurisdiction) {
-        return "fairness.counts." + jurisdiction;
-    }
-
-    public static String alertsTopic(String jurisdiction) {
-        return "fairness.alerts." + jurisdiction;
+    private PooledFairnessStage(JurisdictionPolicy policy, Map<EventFamily, FairnessObservations> tested,
+                                Map<String, Boolean> labelled, AlphaAllocation allocation, LaneTopics topics) {
+        this.policy = policy;
+        this.tested = tested;
+        this.labelled = labelled;
+        this.allocation = allocation;
+        String j = policy.id();
+        Map<String, String> mapNodes = new LinkedHashMap<>();
+        tested.keySet().forEach(family -> mapNodes.put(family.name(), j + ".fairness-count." + family.name()));
+        this.nodes = new FairnessLaneNodes(j, mapNodes, j + ".fairness-counts-out", topics.fairnessCounts(),
+                j + ".fairness-counts-in", j + ".fairness-merge", j + ".fairness-pooled", j + ".fairness-alerts",
+                topics.fairnessAlerts());
     }
 
     /**
-     * Adds the nodes, store and sinks of {@code policy}'s jurisdiction under the given parent nodes.
-     *
-     * @param parents per family, the nodes whose output (that family's decoded raw events of this jurisdiction,
-     *                keyed by subject) the monitor reads
-     * @param decoded extracts the decoded raw event from the parents' value type
-     * @return the handles, or empty when the policy disables fairness or no family has a tested attribute
+     * The stage of {@code policy}'s lane, or empty when the policy disables fairness or no family has a decision
+     * attribute with a declared reference group (nothing the monitor could test).
      */
-    public static <V> Optional<FairnessLaneNodes> addTo(Topology topology, JurisdictionPolicy policy,
-                                                        Map<EventFamily, List<String>> parents,
-                                                        Function<V, GenericRecord> decoded,
-                                                        Serializer<? super FairnessAlert> alertSerializer) {
+    public static Optional<PooledFairnessStage> of(JurisdictionPolicy policy, List<EventFamily> families,
+                                                   LaneTopics topics) {
         FairnessSettings settings = policy.fairness();
-        String j = policy.id();
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
         Map<String, Boolean> labelled = new LinkedHashMap<>();
         Map<EventFamily, FairnessObservations> tested = new LinkedHashMap<>();
         int slots = 0;
-        for (EventFamily family : parents.keySet()) {
+        for (EventFamily family : families) {
             FairnessObservations observations = FairnessObservations.of(family);
             int metrics = PooledFairnessMonitor.metricsFor(observations.labelled()).size();
             for (String attribute : observations.decisionAttributes()) {
@@ -73,32 +81,48 @@ public final class PooledFairnessStage {
                 }
             }
         }
-        if (!settings.enabled() || slots == 0) {
+        if (slots == 0) {
             return Optional.empty();
         }
         AlphaAllocation allocation = new AlphaAllocation(settings.falseAlarmBudget(), slots,
                 settings.falseAlarmBudget().per().toMillis() / settings.windowAdvance().toMillis());
-        Map<String, String> mapNodes = new LinkedHashMap<>();
-        tested.forEach((family, observations) -> {
-            String node = "fairness-" + j + "-count-" + family.name();
-            topology.addProcessor(node, () -> new PartialCountProcessor<V>(family.name(), observations, settings,
-                    decoded), parents.get(family).toArray(String[]::new));
-            mapNodes.put(family.name(), node);
-        });
-        String countsSink = "fairness-" + j + "-counts-sink";
-        String countsSource = "fairness-" + j + "-counts-source";
-        String merge = "fairness-" + j + "-merge";
-        String store = "fairness-pooled-" + j;
-        String alertsSink = "fairness-" + j + "-alerts-sink";
-        topology.addSink(countsSink, countsTopic(j), new StringSerializer(), new ByteArraySerializer(),
-                mapNodes.values().toArray(String[]::new));
-        topology.addSource(countsSource, new StringDeserializer(), new ByteArrayDeserializer(), countsTopic(j));
-        topology.addProcessor(merge, () -> new PooledMonitorProcessor(policy, labelled, allocation, store),
-                countsSource);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
-                Serdes.ByteArray()), merge);
-        topology.addSink(alertsSink, alertsTopic(j), new StringSerializer(), alertSerializer, merge);
-        return Optional.of(new FairnessLaneNodes(j, mapNodes, countsSink, countsTopic(j), countsSource, merge, store,
-                alertsSink, alertsTopic(j)));
+        return Optional.of(new PooledFairnessStage(policy, tested, labelled, allocation, topics));
+    }
+
+    /** The names of this stage's nodes, store and topics. */
+    public FairnessLaneNodes nodes() {
+        return nodes;
+    }
+
+    /** Whether {@code family}'s events feed this stage (then its inlet forwards them to the family's map node). */
+    public Optional<String> mapNode(EventFamily family) {
+        return Optional.ofNullable(nodes.mapNodes().get(family.name()));
+    }
+
+    /**
+     * Adds the nodes, store and sinks under the given parent nodes.
+     *
+     * @param parents per family, the nodes whose output (that family's decoded raw events of this jurisdiction,
+     *                keyed by subject) the monitor reads
+     * @param decoded extracts the decoded raw event from the parents' value type
+     * @param meters  the gauges and counters the merge side publishes
+     */
+    public <V> void addTo(Topology topology, Map<EventFamily, List<String>> parents,
+                          Function<V, GenericRecord> decoded, Serializer<? super FairnessAlert> alertSerializer,
+                          FairnessMeters meters) {
+        FairnessSettings settings = policy.fairness();
+        tested.forEach((family, observations) -> topology.addProcessor(nodes.mapNodes().get(family.name()),
+                () -> new PartialCountProcessor<V>(family, observations, settings, decoded),
+                parents.get(family).toArray(String[]::new)));
+        topology.addSink(nodes.countsSink(), nodes.countsTopic(), new StringSerializer(), new ByteArraySerializer(),
+                nodes.mapNodes().values().toArray(String[]::new));
+        topology.addSource(nodes.countsSource(), new StringDeserializer(), new ByteArrayDeserializer(),
+                nodes.countsTopic());
+        topology.addProcessor(nodes.mergeNode(), () -> new PooledMonitorProcessor(policy, labelled, allocation,
+                nodes.storeName(), meters), nodes.countsSource());
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(nodes.storeName()),
+                Serdes.String(), Serdes.ByteArray()), nodes.mergeNode());
+        topology.addSink(nodes.alertsSink(), nodes.alertsTopic(), new StringSerializer(), alertSerializer,
+                nodes.mergeNode());
     }
 }

@@ -11,6 +11,7 @@ import io.lepton.schemas.FairnessAlert;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Merge side of one jurisdiction's pooled monitor: reads count deltas keyed by family|attribute (so one task holds all
  * partitions' counts of a key), applies them to that key's {@link PooledFairnessMonitor}, writes the monitor's state
- * back to its store after every delta (exactly-once with the input offsets) and forwards its alerts.
+ * back to its store after every delta (exactly-once with the input offsets), forwards its alerts and publishes the
+ * gated view of the current window to the {@link FairnessMeters}.
  */
 public final class PooledMonitorProcessor implements Processor<String, byte[], String, FairnessAlert> {
 
@@ -28,6 +30,7 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
     private final Map<String, Boolean> labelledFamilies;
     private final AlphaAllocation allocation;
     private final String storeName;
+    private final FairnessMeters meters;
     private final Map<String, PooledFairnessMonitor> monitors = new HashMap<>();
     private ProcessorContext<String, FairnessAlert> context;
     private KeyValueStore<String, byte[]> store;
@@ -36,11 +39,12 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
      * @param labelledFamilies per family name, whether its decisions carry outcome labels
      */
     public PooledMonitorProcessor(JurisdictionPolicy policy, Map<String, Boolean> labelledFamilies,
-                                  AlphaAllocation allocation, String storeName) {
+                                  AlphaAllocation allocation, String storeName, FairnessMeters meters) {
         this.policy = policy;
         this.labelledFamilies = Map.copyOf(labelledFamilies);
         this.allocation = allocation;
         this.storeName = storeName;
+        this.meters = meters;
     }
 
     /** The counts-topic key of a (family, attribute). */
@@ -64,12 +68,20 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
         if (monitor == null) {
             return;
         }
+        long lateBefore = monitor.lateVotes();
         List<PooledAlert> alerts = monitor.apply(CountDelta.fromBytes(record.value()), record.timestamp());
         store.put(record.key(), monitor.toBytes());
-        String family = record.key().substring(0, record.key().indexOf('|'));
+        int bar = record.key().indexOf('|');
+        String family = record.key().substring(0, bar);
         for (PooledAlert alert : alerts) {
             context.forward(new Record<>(alert.alertId(), avro(family, alert), record.timestamp()));
+            meters.alert(policy.id(), family, alert.metric().id(), alert.breach() ? "BREACH" : "CLEARED",
+                    alert.kind().name().toLowerCase(Locale.ROOT));
         }
+        if (monitor.lateVotes() > lateBefore) {
+            meters.lateVotes(policy.id(), family, monitor.lateVotes() - lateBefore);
+        }
+        meters.show(policy.id(), family, record.key().substring(bar + 1), monitor.view(record.timestamp()));
     }
 
     /** The key's monitor, restored from the store after a restart; null for an attribute without reference group. */

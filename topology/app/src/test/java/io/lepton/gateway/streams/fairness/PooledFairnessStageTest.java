@@ -3,6 +3,7 @@ package io.lepton.gateway.streams.fairness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.gateway.RawEvents;
+import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
@@ -17,6 +18,7 @@ import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
 import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +53,7 @@ class PooledFairnessStageTest {
     private static final String CN_INPUT = "test.cn-pipl.financial-sentiment";
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static final EventFamilies FAMILIES = EventFamilies.discover();
     private static final PolicySet POLICIES = PolicySet.builtIn(PiiCatalog.knownClasses(FAMILIES));
     private TopologyTestDriver driver;
@@ -79,9 +82,12 @@ class PooledFairnessStageTest {
     private FairnessLaneNodes lane(RecordCodec codec, EventFamily family, String jurisdiction, String parent,
                                    String topic) {
         JurisdictionPolicy policy = POLICIES.byId(jurisdiction).orElseThrow();
-        codec.registerValueSchema(PooledFairnessStage.alertsTopic(jurisdiction), FairnessAlert.getClassSchema());
-        return PooledFairnessStage.<byte[]>addTo(topology, policy, Map.of(family, List.of(parent)),
-                bytes -> codec.decode(family, topic, bytes), codec.avroSerializer()).orElseThrow();
+        codec.registerValueSchema(LaneTopics.of(policy).fairnessAlerts(), FairnessAlert.getClassSchema());
+        PooledFairnessStage stage = PooledFairnessStage.of(policy, List.of(family), LaneTopics.of(policy))
+                .orElseThrow();
+        stage.<byte[]>addTo(topology, Map.of(family, List.of(parent)), bytes -> codec.decode(family, topic, bytes),
+                codec.avroSerializer(), new FairnessMeters(meters));
+        return stage.nodes();
     }
 
     @AfterEach
@@ -133,7 +139,7 @@ class PooledFairnessStageTest {
                 .collect(Collectors.toMap(TopologyDescription.Node::name, n -> ((TopologyDescription.Sink) n).topic()));
         assertThat(List.of(sinkTopics.get(cn.countsSink()), sinkTopics.get(cn.alertsSink())))
                 .allSatisfy(topic -> assertThat(topic.split("\\.")).contains("cn-pipl"));
-        assertThat(cn.storeName()).endsWith("cn-pipl");
+        assertThat(cn.storeName()).startsWith("cn-pipl.");
     }
 
     private void stream(String topic, double female, double male, int events, SplittableRandom random) {
@@ -141,6 +147,7 @@ class PooledFairnessStageTest {
         for (int i = 0; i < events; i++) {
             boolean isFemale = i % 2 == 0;
             FinancialSentimentEvent event = RawEvents.financial("fin-" + i, topic.contains("cn-pipl") ? "CN" : "DE");
+            event.setAccountId("subject-" + i);
             event.setGender(isFemale ? "F" : "M");
             event.setApproved(random.nextDouble() < (isFemale ? female : male));
             event.setQualified(null);
@@ -154,7 +161,7 @@ class PooledFairnessStageTest {
     private List<FairnessAlert> alerts(String jurisdiction) {
         AvroDeserializer<FairnessAlert> deserializer = new AvroDeserializer<>(registry,
                 AvroSerdeConfig.builder().specificAvroReader(true).build());
-        return driver.createOutputTopic(PooledFairnessStage.alertsTopic(jurisdiction), new StringDeserializer(),
+        return driver.createOutputTopic(lanes.get(jurisdiction).alertsTopic(), new StringDeserializer(),
                 deserializer).readValuesToList();
     }
 }

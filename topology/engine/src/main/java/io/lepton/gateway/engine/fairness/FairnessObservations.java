@@ -151,11 +151,6 @@ public final class FairnessObservations {
         return labelField != null;
     }
 
-    /** Whether this family carries anything to monitor (a decision with protected attributes, or exposure). */
-    public boolean monitorsAnything() {
-        return (decisionField != null && !protectedFields.isEmpty()) || exposureGroupField != null;
-    }
-
     /** What {@code event} (a decoded raw event of this family) contributes, one observation per attribute. */
     public List<FairnessObservation> observe(GenericRecord event) {
         List<FairnessObservation> observations = new ArrayList<>(protectedFields.size() + 1);

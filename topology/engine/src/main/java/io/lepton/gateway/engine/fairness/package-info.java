@@ -1,11 +1,11 @@
 /**
- * Statistics core of the online fairness monitor: mergeable per-group counters, the Fairlearn / AIF360 metric
- * definitions, confidence intervals for proportions, the significance-gated evaluator and the alert state machine.
+ * What the fairness monitor reads from events: {@link io.lepton.gateway.engine.fairness.FairnessObservations} turns
+ * a family's schema tags into per-attribute observations (decisions with their groups and labels, ranking
+ * impressions), {@link io.lepton.gateway.engine.fairness.AgeBands} groups ages, and
+ * {@link io.lepton.gateway.engine.fairness.HoppingWindows} defines the windows and panes counts are kept in. The
+ * statistics themselves (pooled counts, tests by betting, the false-alarm budget) are in the {@code pooled}
+ * sub-package.
  *
- * <p>Plain Java with no Kafka dependency: the topology keeps {@link io.lepton.gateway.engine.fairness.GroupStats} and
- * {@link io.lepton.gateway.engine.fairness.ExposureStats} in window stores (via their {@code toBytes}/{@code fromBytes}
- * forms), so state is bounded by groups × windows, never by events. Public entry points:
- * {@link io.lepton.gateway.engine.fairness.FairnessEvaluator} (counts → verdicts) and
- * {@link io.lepton.gateway.engine.fairness.AlertTracker} (verdicts → de-duplicated BREACH / CLEARED alerts).
+ * <p>Plain Java with no Kafka dependency.
  */
 package io.lepton.gateway.engine.fairness;

@@ -4,17 +4,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A jurisdiction's fairness-monitor settings: windows, sample-size gate, confidence and thresholds.
+ * A jurisdiction's fairness-monitor settings: windows, sample-size gate, thresholds, false-alarm budget and reference
+ * groups; the one definition of the monitor's thresholds.
  *
  * @param enabled whether the monitor runs for this jurisdiction
  * @param windowSize length of a hopping window
  * @param windowAdvance hop between window starts
  * @param grace how late an event may arrive and still count in its window
  * @param minSamplesPerGroup below this a group is reported as insufficient data, never as a breach
- * @param confidence confidence level of the intervals that gate alerts (e.g. 0.95)
- * @param minDisparateImpact breach when the whole interval of the selection-rate ratio is below this (four-fifths: 0.8)
- * @param maxParityDifference breach when the whole interval of the selection-rate gap is above this
- * @param maxEqualOpportunityDifference breach when the whole interval of the true-positive-rate gap is above this
+ * @param minDisparateImpact H0 of the disparate-impact test: a group's selection rate is at least this share of the
+ *     reference group's (four-fifths rule: 0.8)
+ * @param maxParityDifference H0 of the statistical-parity test: the selection rates differ by at most this
+ * @param maxEqualOpportunityDifference H0 of the equal-opportunity test: the true-positive rates differ by at most this
  * @param minExposureRatio breach when a provider group's exposure / relevance ratio falls below this
  * @param maxGroupsPerAttribute bound on distinct groups per attribute (bounds state and metric cardinality)
  * @param falseAlarmBudget probability of any false BREACH per period, spent by the pooled monitor's tests
@@ -27,7 +28,6 @@ public record FairnessSettings(
         Duration windowAdvance,
         Duration grace,
         long minSamplesPerGroup,
-        double confidence,
         double minDisparateImpact,
         double maxParityDifference,
         double maxEqualOpportunityDifference,

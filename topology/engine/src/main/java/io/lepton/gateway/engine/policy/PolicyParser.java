@@ -285,7 +285,7 @@ final class PolicyParser {
     }
 
     private static FairnessSettings fairness(YamlNode node) {
-        node.allowOnly(Set.of("enabled", "window", "minSamplesPerGroup", "confidence", "thresholds",
+        node.allowOnly(Set.of("enabled", "window", "minSamplesPerGroup", "thresholds",
                 "maxGroupsPerAttribute", "falseAlarmBudget", "referenceGroups"));
         YamlNode window = node.required("window", "add 'window: {size: PT1H, advance: PT15M, grace: PT5M}'");
         window.allowOnly(Set.of("size", "advance", "grace"));
@@ -306,7 +306,6 @@ final class PolicyParser {
                 advance,
                 grace,
                 node.optional("minSamplesPerGroup").map(n -> (long) n.asInt(1, 1_000_000)).orElse(100L),
-                node.optional("confidence").map(n -> n.asDouble(0.5, 0.9999)).orElse(0.95),
                 thresholds.optional("disparateImpact").map(n -> n.asDouble(0.01, 1)).orElse(0.8),
                 thresholds.optional("parityDifference").map(n -> n.asDouble(0.001, 1)).orElse(0.1),
                 thresholds.optional("equalOpportunityDifference").map(n -> n.asDouble(0.001, 1)).orElse(0.1),

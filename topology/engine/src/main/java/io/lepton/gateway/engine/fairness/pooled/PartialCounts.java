@@ -43,11 +43,14 @@ public final class PartialCounts {
         this.maxGroupsPerAttribute = maxGroupsPerAttribute;
     }
 
-    /** A 64-bit hash of a subject key (FNV-1a, then mixed); the key itself is never kept. */
-    public static long subjectHash(byte[] subjectKey) {
+    /**
+     * A 64-bit hash of a subject id, over its UTF-16 code units (FNV-1a, then mixed) without copying it; the id
+     * itself is never kept.
+     */
+    public static long subjectHash(CharSequence subject) {
         long hash = 0xCBF29CE484222325L;
-        for (byte b : subjectKey) {
-            hash = (hash ^ (b & 0xFF)) * 0x100000001B3L;
+        for (int i = 0; i < subject.length(); i++) {
+            hash = (hash ^ subject.charAt(i)) * 0x100000001B3L;
         }
         return SubjectVotes.mix(hash);
     }

@@ -205,6 +205,33 @@ public final class PooledFairnessMonitor {
                 windowStart, windows.end(windowStart), sizes);
     }
 
+    /** The gated, rounded view of the window shown on sequential alerts at {@code streamTime}. */
+    public WindowView view(long streamTime) {
+        long start = min(windows.startsContaining(streamTime));
+        Map<String, long[]> window = totals(start, windows.end(start));
+        long gate = settings.minSamplesPerGroup();
+        boolean labelled = metrics.stream().anyMatch(PooledMetric::needsLabels);
+        List<WindowView.Group> groups = new ArrayList<>();
+        window.forEach((group, counts) -> {
+            if (counts[0] >= gate) {
+                double truePositiveRate = labelled && counts[2] >= gate ? (double) counts[3] / counts[2] : Double.NaN;
+                groups.add(new WindowView.Group(group, RoundedSizes.round(counts[0]), (double) counts[1] / counts[0],
+                        truePositiveRate));
+            }
+        });
+        List<WindowView.Metric> values = new ArrayList<>();
+        long[] reference = window.getOrDefault(referenceGroup, new long[4]);
+        window.forEach((group, counts) -> {
+            for (PooledMetric metric : metrics) {
+                if (!group.equals(referenceGroup) && metric.trials(counts) >= gate
+                        && metric.trials(reference) >= gate) {
+                    values.add(new WindowView.Metric(metric.id(), group, metric.value(counts, reference)));
+                }
+            }
+        });
+        return new WindowView(start, groups, values);
+    }
+
     private Map<String, long[]> totals(long from, long to) {
         Map<String, long[]> totals = new LinkedHashMap<>();
         state.panes.subMap(from, true, to, false).values()

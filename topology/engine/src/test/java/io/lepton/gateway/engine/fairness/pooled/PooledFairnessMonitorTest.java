@@ -21,7 +21,7 @@ class PooledFairnessMonitorTest {
     private static final long T0 = 1_764_000_000_000L;
     private static final long FLUSH = 30_000;
     private static final FairnessSettings SETTINGS = new FairnessSettings(true, Duration.ofHours(1),
-            Duration.ofMinutes(15), Duration.ofMinutes(5), 100, 0.95, 0.8, 0.1, 0.1, 0.8, 3,
+            Duration.ofMinutes(15), Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3,
             new FalseAlarmBudget(0.01, Duration.ofDays(30)), Map.of("gender", "M"));
     private static final AlphaAllocation ALLOCATION = new AlphaAllocation(SETTINGS.falseAlarmBudget(), 4, 2_880);
 
