@@ -54,10 +54,15 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(f -> GatewayTopology.subjectTopic(applicationId, f)).toList();
     }
 
-    /** Inputs and outputs. */
+    /**
+     * Every topic to create: inputs, outputs and the lanes' internal hops (which, unlike Kafka Streams' own internal
+     * topics, a processor-API source needs to exist before start-up).
+     */
     public static List<String> all(GatewayEngine engine) {
+        Lanes lanes = Lanes.of(engine);
         List<String> topics = new ArrayList<>(inputs(engine));
-        topics.addAll(outputs(engine));
+        topics.addAll(lanes.outputTopics());
+        topics.addAll(lanes.internalTopics());
         return topics;
     }
 

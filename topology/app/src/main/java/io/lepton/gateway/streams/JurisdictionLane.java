@@ -8,7 +8,9 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.failure.FailClosedProcessor;
+import io.lepton.gateway.streams.aggregate.DpAggregateTopology;
 import io.lepton.schemas.AuditRecord;
+import io.lepton.schemas.DpAggregate;
 import io.lepton.schemas.FairnessAlert;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +37,11 @@ import org.apache.kafka.streams.state.Stores;
  * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
  *           │                                              ├→ privacy.audit.&lt;j&gt;
  *           │                                              └→ quarantine.&lt;j&gt;
- *           └→ &lt;j&gt;.fairness.&lt;f&gt; (stores &lt;j&gt;.fairness-*.&lt;f&gt;) ──→ fairness.alerts.&lt;j&gt;
+ *           ├→ &lt;j&gt;.fairness.&lt;f&gt; (stores &lt;j&gt;.fairness-*.&lt;f&gt;) ──→ fairness.alerts.&lt;j&gt;
+ *           └→ &lt;j&gt;.aggregates-contributions.&lt;f&gt; → dp-contributions.&lt;j&gt;.&lt;f&gt; (partition 0)
+ *                → &lt;j&gt;.aggregates.&lt;f&gt; (store &lt;j&gt;.aggregates-state.&lt;f&gt;) → LaneTopics#aggregates
  * </pre>
+ * The aggregates branch exists only for families whose policy declares aggregates.
  */
 public final class JurisdictionLane {
 
@@ -44,6 +49,7 @@ public final class JurisdictionLane {
     private final LaneTopics topics;
     private final List<EventFamily> families;
     private final Map<EventFamily, LaneInlet> inlets = new LinkedHashMap<>();
+    private final Map<EventFamily, DpAggregateTopology.Nodes> aggregates = new LinkedHashMap<>();
     private final Set<String> nodes = new LinkedHashSet<>();
     private final Set<String> stores = new LinkedHashSet<>();
 
@@ -61,6 +67,13 @@ public final class JurisdictionLane {
                 nodes.addAll(List.of(fairnessNode(family), node("fairness-alerts", family)));
                 stores.addAll(List.of(node("fairness-windows", family), node("fairness-state", family)));
             }
+            if (!policy.aggregates().forFamily(family.name()).isEmpty()) {
+                DpAggregateTopology.Nodes stage = aggregateNodes(family);
+                aggregates.put(family, stage);
+                children.add(stage.contributions());
+                nodes.addAll(stage.all());
+                stores.add(stage.store());
+            }
             inlets.put(family, new LaneInlet(policy, children));
         }
         stores.add(LedgerStore.name(policy.id()));
@@ -74,9 +87,19 @@ public final class JurisdictionLane {
         return topics;
     }
 
-    /** Every topic this lane writes, for topic creation and residency checks. */
+    /**
+     * Every output topic this lane writes, for topic creation and residency checks: an aggregates topic only for a
+     * family whose policy declares aggregates.
+     */
     public List<String> outputTopics() {
-        return topics.all(families);
+        List<String> declared = aggregates.values().stream().map(DpAggregateTopology.Nodes::outputTopic).toList();
+        return topics.all(families).stream().filter(topic -> LaneTopics.Kind.of(topic)
+                .filter(kind -> kind == LaneTopics.Kind.AGGREGATES).isEmpty() || declared.contains(topic)).toList();
+    }
+
+    /** Topics the lane writes and reads itself (the aggregates' contributions hop): created, never consumed outside. */
+    public List<String> internalTopics() {
+        return aggregates.values().stream().map(DpAggregateTopology.Nodes::hopTopic).toList();
     }
 
     /** The way into this lane for {@code family}'s routed events. */
@@ -112,6 +135,7 @@ public final class JurisdictionLane {
         if (families.stream().anyMatch(this::monitors)) {
             schemas.put(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
         }
+        aggregates.values().forEach(stage -> schemas.put(stage.outputTopic(), DpAggregate.getClassSchema()));
         return schemas;
     }
 
@@ -126,6 +150,14 @@ public final class JurisdictionLane {
             sanitizers.add(addSanitizer(topology, services, family, from));
             if (monitors(family)) {
                 addFairnessMonitor(topology, services, family, from);
+            }
+            DpAggregateTopology.Nodes stage = aggregates.get(family);
+            if (stage != null) {
+                GatewayEngine engine = services.engine();
+                DpAggregateTopology.addTo(topology, stage, DpAggregateTopology.Settings.of(
+                        engine.aggregates(policy.id(), family.name()), engine.aggregateNoise(),
+                        event -> engine.acceptedEventTime(policy, family, event), services.codec().avroSerializer(),
+                        services.aggregates()), RoutedEvent::record, from);
             }
         }
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
@@ -166,6 +198,13 @@ public final class JurisdictionLane {
         String sink = node("fairness-alerts", family);
         topology.addSink(sink, topics.fairnessAlerts(), new StringSerializer(), services.codec().avroSerializer(),
                 node);
+    }
+
+    private DpAggregateTopology.Nodes aggregateNodes(EventFamily family) {
+        return new DpAggregateTopology.Nodes(node("aggregates-contributions", family),
+                node("aggregates-hop-out", family), node("aggregates-hop-in", family), node("aggregates", family),
+                node("aggregates-releases", family), node("aggregates-state", family), topics.contributions(family),
+                topics.aggregates(family));
     }
 
     private boolean monitors(EventFamily family) {
