@@ -209,9 +209,17 @@ class DpAggregateLaneTest {
                 event.getOccurredAt());
     }
 
+    /** The releases on {@code topic}; each keyed by its series, which starts with its jurisdiction. */
     private List<GenericRecord> releases(TopologyTestDriver driver, String topic) {
-        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                .readValuesToList().stream().map(bytes -> consumer.deserialize(topic, bytes)).toList();
+        List<GenericRecord> releases = new ArrayList<>();
+        for (KeyValue<byte[], byte[]> record : driver.createOutputTopic(topic, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToList()) {
+            GenericRecord release = consumer.deserialize(topic, record.value);
+            assertThat(new String(record.key, StandardCharsets.UTF_8)).startsWith(release.get("jurisdiction") + "/"
+                    + release.get("aggregate") + "/" + release.get("metric") + "/");
+            releases.add(release);
+        }
+        return releases;
     }
 
     private static List<KeyValue<byte[], byte[]>> changelog(TopologyTestDriver driver, String topic) {
