@@ -2,6 +2,7 @@ package io.lepton.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.streams.GatewayTopics;
+import io.lepton.gateway.streams.Lanes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The inventory of every topic on the embedded broker after a replay: role (input, output, Streams-internal, or
- * undeclared) and whether anything was written to it.
+ * The inventory of every topic on the embedded broker after a replay: role (input, output, internal to a lane or
+ * to Kafka Streams, or undeclared) and whether anything was written to it.
  *
  * <p>A replay's output files show only the topics the lanes declare; residency is about the others too (state
  * changelogs, repartition topics, anything a miswired sink would auto-create), so the inventory lists them all.
@@ -58,6 +59,7 @@ final class BrokerTopics {
     static List<Entry> inventory(EmbeddedGateway gateway) {
         Set<String> inputs = Set.copyOf(GatewayTopics.inputs(gateway.engine()));
         Set<String> outputs = Set.copyOf(GatewayTopics.outputs(gateway.engine()));
+        Set<String> laneInternal = Set.copyOf(Lanes.of(gateway.engine()).internalTopics());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, gateway.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
@@ -74,7 +76,8 @@ final class BrokerTopics {
             for (String name : names) {
                 Role role = inputs.contains(name) ? Role.INPUT
                         : outputs.contains(name) ? Role.OUTPUT
-                        : name.startsWith(EmbeddedGateway.APPLICATION_ID + "-") ? Role.INTERNAL
+                        : laneInternal.contains(name) || name.startsWith(EmbeddedGateway.APPLICATION_ID + "-")
+                                ? Role.INTERNAL
                         : Role.UNDECLARED;
                 entries.add(new Entry(name, role, ends.getOrDefault(name, 0L) > 0));
             }

@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Kafka bootstrap servers:  " + gateway.bootstrapServers());
                 out.println("Schema registry (ccompat): " + gateway.registryUrl());
                 out.println("Produce Avro to raw.<family>; read sanitized.<jurisdiction>.<family>, "
-                        + "quarantine.<jurisdiction>, fairness.alerts.<jurisdiction>. " + (rate > 0
+                        + "quarantine.<jurisdiction>, fairness.alerts.<jurisdiction>, dp-aggregates.*. " + (rate > 0
                         ? "Generating " + rate + " events/s." : "No synthetic traffic (--rate 0)."));
                 out.println(seconds > 0 ? "Running for " + seconds + " s (Ctrl-C stops early)." : "Ctrl-C stops.");
                 out.flush();

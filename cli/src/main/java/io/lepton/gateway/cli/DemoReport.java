@@ -1,20 +1,28 @@
 package io.lepton.gateway.cli;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Renders demo snapshots as text: a compact block every few seconds (rates over the last interval) and a final
- * summary (totals). Rows whose source topic does not exist read "n/a", distinct from "none".
+ * summary (totals and the latest DP aggregate releases). Rows whose source topic does not exist read "n/a", distinct
+ * from "none".
  */
 final class DemoReport {
 
     private static final String INDENT = "       ";
+    private static final int MAX_RELEASE_LINES = 8;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private DemoReport() {}
 
@@ -35,6 +43,8 @@ final class DemoReport {
                 .append(available(current.budgetOutcomes(), DemoReport::countsOrNone)).append('\n');
         out.append(INDENT).append("fairness alerts  ").append(available(current.fairnessAlerts(), DemoReport::alerts))
                 .append('\n');
+        out.append(INDENT).append("DP aggregates    ")
+                .append(available(current.aggregates(), DemoReport::latestWindows)).append('\n');
         out.append(INDENT).append("latency     ").append(latency(current.intervalLatency())).append('\n');
         return out.toString();
     }
@@ -53,6 +63,8 @@ final class DemoReport {
         lines.add(row("PII found by type", available(last.piiByType(), DemoReport::countsOrNone)));
         lines.add(row("DP suppressions", available(last.budgetOutcomes(), DemoReport::countsOrNone)));
         lines.add(row("fairness alerts", available(last.fairnessAlerts(), DemoReport::alerts)));
+        lines.add(row("DP aggregates", available(last.aggregates(), DemoReport::latestWindows)));
+        last.aggregates().ifPresent(releases -> releaseLines(releases).forEach(line -> lines.add(row("", line))));
         lines.add(row("latency", latency(last.totalLatency())));
         return String.join("\n", lines) + "\n";
     }
@@ -98,6 +110,48 @@ final class DemoReport {
                 a.jurisdiction(), a.family(), a.metric(), a.attribute(), String.join(" vs ", a.groups()), a.value(),
                 a.kind().toLowerCase(Locale.ROOT), a.threshold(), a.eValue(), a.alphaSpent()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** One phrase: how many groups each aggregate released in its latest closed window. */
+    private static String latestWindows(List<DemoSnapshot.AggregateLine> releases) {
+        if (releases.isEmpty()) {
+            return "none released yet (a window is released after its end plus grace, and only groups with enough"
+                    + " distinct subjects)";
+        }
+        Map<String, Set<String>> groups = new TreeMap<>();
+        for (DemoSnapshot.AggregateLine r : releases) {
+            groups.computeIfAbsent(String.join(" ", r.jurisdiction(), r.family(), r.aggregate(),
+                    window(r)), k -> new TreeSet<>()).add(r.group());
+        }
+        return groups.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().size() + " group"
+                + (e.getValue().size() == 1 ? "" : "s")).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The latest releases, one line per (aggregate, group) with every metric as noisy value and 95% noise interval,
+     * at most {@link #MAX_RELEASE_LINES} lines.
+     */
+    private static List<String> releaseLines(List<DemoSnapshot.AggregateLine> releases) {
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        for (DemoSnapshot.AggregateLine r : releases) {
+            byGroup.computeIfAbsent(String.join(" ", r.jurisdiction(), r.family(), r.aggregate(), window(r),
+                    r.group().isEmpty() ? "(all)" : r.group()), k -> new ArrayList<>())
+                    .add(String.format(Locale.ROOT, "%s %.2f [%.2f..%.2f]", r.metric(), r.value(), r.low(),
+                            r.high()));
+        }
+        List<String> lines = new ArrayList<>();
+        byGroup.forEach((key, metrics) -> lines.add("  " + key + ": " + String.join(", ", metrics)));
+        if (lines.size() > MAX_RELEASE_LINES) {
+            int more = lines.size() - MAX_RELEASE_LINES;
+            lines.subList(MAX_RELEASE_LINES, lines.size()).clear();
+            lines.add("  … " + more + " more groups");
+        }
+        return lines;
+    }
+
+    private static String window(DemoSnapshot.AggregateLine release) {
+        return TIME.format(Instant.ofEpochMilli(release.windowStart())) + "–"
+                + TIME.format(Instant.ofEpochMilli(release.windowEnd()));
     }
 
     private static String latency(DemoSnapshot.LatencySummary latency) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     {@code privacy.audit.*}
  * @param fairnessAlerts the alerts seen on {@code fairness.alerts.<jurisdiction>}, latest state per alert key
  * @param latency sanitized-record latency (produce to consume) over the last interval and over the whole run
+ * @param aggregates the releases of the latest closed window of each DP aggregate seen on {@code dp-aggregates.*}
  */
 record DemoSnapshot(
         long elapsedMillis,
@@ -28,11 +29,20 @@ record DemoSnapshot(
         Optional<Map<String, Long>> budgetOutcomes,
         Optional<List<FairnessAlertLine>> fairnessAlerts,
         LatencySummary intervalLatency,
-        LatencySummary totalLatency) {
+        LatencySummary totalLatency,
+        Optional<List<AggregateLine>> aggregates) {
 
     /** One fairness alert as reported: no person-level data, only the aggregate it is about. */
     record FairnessAlertLine(String status, String jurisdiction, String family, String metric, String attribute,
             List<String> groups, double value, double threshold, String kind, double eValue, double alphaSpent) {}
+
+    /**
+     * One DP aggregate release as an analyst reads it: a noisy value and its 95% noise interval, never a person.
+     *
+     * @param group the group's field values, {@code field=value} joined by {@code ,}
+     */
+    record AggregateLine(String jurisdiction, String family, String aggregate, long windowStart, long windowEnd,
+            String group, String metric, double value, double low, double high) {}
 
     /** Latency percentiles in milliseconds; {@code count} 0 when nothing was measured. */
     record LatencySummary(long count, long p50, long p99, long max) {}

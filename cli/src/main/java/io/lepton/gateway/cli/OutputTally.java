@@ -31,7 +31,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Counts what the gateway writes, as a downstream consumer would see it (read_committed, so aborted transactions are
  * never counted): sanitized and quarantined records per family and jurisdiction, quarantine reasons, free-text PII
- * and DP budget outcomes from audit records, fairness alerts, and produce-to-consume latency.
+ * and DP budget outcomes from audit records, fairness alerts, the latest DP aggregate releases, and
+ * produce-to-consume latency.
  *
  * <p>It subscribes by pattern, so output topics that a newer gateway adds (audit, alerts) are picked up when they
  * appear; audit and alert values are decoded as generic Avro with their writer schema from the registry, so the
@@ -40,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class OutputTally implements AutoCloseable {
 
     private static final Pattern OUTPUTS = Pattern.compile(Stream.of(Kind.SANITIZED, Kind.QUARANTINE, Kind.AUDIT,
-            Kind.FAIRNESS_ALERTS).map(kind -> Pattern.quote(kind.prefix()) + ".+").collect(Collectors.joining("|")));
+            Kind.FAIRNESS_ALERTS, Kind.AGGREGATES).map(kind -> Pattern.quote(kind.prefix()) + ".+").collect(Collectors.joining("|")));
     private static final long MAX_TRACKABLE_LATENCY_MS = Duration.ofHours(1).toMillis();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -54,10 +55,13 @@ final class OutputTally implements AutoCloseable {
     private final Map<String, Long> piiByType = new TreeMap<>();
     private final Map<String, Long> budgetOutcomes = new TreeMap<>();
     private final Map<String, DemoSnapshot.FairnessAlertLine> alerts = new LinkedHashMap<>();
+    /** Releases of the latest window per (jurisdiction, family, aggregate), by that key. */
+    private final Map<String, List<DemoSnapshot.AggregateLine>> latestReleases = new TreeMap<>();
     private final Histogram intervalLatency = new Histogram(MAX_TRACKABLE_LATENCY_MS, 3);
     private final Histogram totalLatency = new Histogram(MAX_TRACKABLE_LATENCY_MS, 3);
     private boolean auditAvailable;
     private boolean alertsAvailable;
+    private boolean aggregatesAvailable;
 
     private OutputTally(KafkaConsumer<byte[], byte[]> consumer, AvroDeserializer<GenericRecord> decoder) {
         this.consumer = consumer;
@@ -92,6 +96,7 @@ final class OutputTally implements AutoCloseable {
                     Set<String> topics = consumer.subscription();
                     auditAvailable = topics.stream().anyMatch(t -> t.startsWith(Kind.AUDIT.prefix()));
                     alertsAvailable = topics.stream().anyMatch(t -> t.startsWith(Kind.FAIRNESS_ALERTS.prefix()));
+                    aggregatesAvailable = topics.stream().anyMatch(t -> t.startsWith(Kind.AGGREGATES.prefix()));
                     for (ConsumerRecord<byte[], byte[]> record : records) {
                         count(record, now);
                     }
@@ -124,6 +129,8 @@ final class OutputTally implements AutoCloseable {
             decode(record).ifPresent(this::countAudit);
         } else if (kind == Kind.FAIRNESS_ALERTS) {
             decode(record).ifPresent(this::countAlert);
+        } else if (kind == Kind.AGGREGATES) {
+            decode(record).ifPresent(this::keepRelease);
         }
     }
 
@@ -150,6 +157,38 @@ final class OutputTally implements AutoCloseable {
                 String.join(",", groups)), line);
     }
 
+    /** Keeps a release if its window is the latest of its aggregate, dropping the releases of older windows. */
+    private void keepRelease(GenericRecord release) {
+        DemoSnapshot.AggregateLine line = new DemoSnapshot.AggregateLine(text(release, "jurisdiction"),
+                text(release, "family"), text(release, "aggregate"), millis(release, "windowStart"),
+                millis(release, "windowEnd"), group(release), text(release, "metric"), number(release, "value"),
+                number(release, "intervalLow"), number(release, "intervalHigh"));
+        List<DemoSnapshot.AggregateLine> window = latestReleases.computeIfAbsent(String.join("|",
+                line.jurisdiction(), line.family(), line.aggregate()), k -> new ArrayList<>());
+        if (!window.isEmpty() && window.get(0).windowStart() > line.windowStart()) {
+            return;
+        }
+        if (!window.isEmpty() && window.get(0).windowStart() < line.windowStart()) {
+            window.clear();
+        }
+        window.add(line);
+    }
+
+    private static String group(GenericRecord release) {
+        if (!(field(release, "group") instanceof Map<?, ?> group)) {
+            return "";
+        }
+        return new TreeMap<>(group.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(),
+                e -> String.valueOf(e.getValue())))).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    private static long millis(GenericRecord record, String name) {
+        Object value = field(record, name);
+        return value instanceof java.time.Instant instant ? instant.toEpochMilli()
+                : value instanceof Number n ? n.longValue() : 0;
+    }
+
     /** Audit and alert values; one that cannot be decoded is skipped (the demo summary is best effort). */
     private Optional<GenericRecord> decode(ConsumerRecord<byte[], byte[]> record) {
         try {
@@ -168,7 +207,9 @@ final class OutputTally implements AutoCloseable {
                 auditAvailable ? Optional.of(Map.copyOf(piiByType)) : Optional.empty(),
                 auditAvailable ? Optional.of(Map.copyOf(budgetOutcomes)) : Optional.empty(),
                 alertsAvailable ? Optional.of(List.copyOf(alerts.values())) : Optional.empty(),
-                interval, latency(totalLatency));
+                interval, latency(totalLatency), aggregatesAvailable
+                        ? Optional.of(latestReleases.values().stream().flatMap(List::stream).toList())
+                        : Optional.empty());
     }
 
     private static DemoSnapshot.LatencySummary latency(Histogram histogram) {

@@ -47,6 +47,7 @@ class DemoCommandIT {
         String pii = row(summary, "PII found by type");
         assertThat(count(pii, "EMAIL") + count(pii, "PHONE") + count(pii, "IBAN")).as(pii).isPositive();
         assertThat(row(summary, "DP suppressions")).as("the audit topics are read").doesNotStartWith("n/a");
+        assertThat(row(summary, "DP aggregates")).as("the aggregates topics are read").doesNotStartWith("n/a");
         String alerts = row(summary, "fairness alerts");
         assertThat(alerts).as("the generator's injected bias").contains("BREACH eu-gdpr").contains("gender");
 

@@ -22,7 +22,7 @@ class DemoReportTest {
 
         assertThat(block).startsWith("[  10s] events/s   recommendation 100.0   (total 100.0/s)")
                 .contains("quarantined 3 (undecodable 2, unroutable-region 1)")
-                .contains("PII found   n/a").contains("fairness alerts  n/a")
+                .contains("PII found   n/a").contains("fairness alerts  n/a").contains("DP aggregates    n/a")
                 .contains("latency     p50 40 ms, p99 180 ms, max 250 ms");
     }
 
@@ -45,6 +45,9 @@ class DemoReportTest {
                 "DP suppressions         WITHHELD 4",
                 "fairness alerts         BREACH eu-gdpr financial-sentiment disparate_impact gender F vs M = 0.68"
                         + " (sequential, threshold 0.80, e-value 2.50e+05, alpha 1.6e-05)",
+                "DP aggregates           eu-gdpr customer-service by-intent 10:15:00–10:15:30: 1 group",
+                "                          eu-gdpr customer-service by-intent 10:15:00–10:15:30 intent=BILLING: "
+                        + "messages 123.40 [115.00..131.80], customers 98.00 [90.00..106.00]",
                 "latency                 p50 40 ms, p99 180 ms, max 250 ms (produce to consume, 300 records)");
     }
 
@@ -54,6 +57,7 @@ class DemoReportTest {
 
         assertThat(DemoReport.summary(last, Map.of())).contains("events by family        none")
                 .contains("PII found by type       none").contains("fairness alerts         none")
+                .contains("DP aggregates           none released yet")
                 .doesNotContain("generator sent");
     }
 
@@ -63,6 +67,14 @@ class DemoReportTest {
         return new DemoSnapshot(elapsed, byFamily, total == 0 ? Map.of() : Map.of("eu-gdpr", total),
                 Map.of("undecodable", 2L, "unroutable-region", 1L), pii,
                 pii.map(p -> p.isEmpty() ? Map.<String, Long>of() : Map.of("WITHHELD", 4L)), alerts,
-                total == 0 ? NONE : LATENCY, total == 0 ? NONE : LATENCY);
+                total == 0 ? NONE : LATENCY, total == 0 ? NONE : LATENCY,
+                pii.map(p -> p.isEmpty() ? List.of() : List.of(release("messages", 123.4, 115.0, 131.8),
+                        release("customers", 98.0, 90.0, 106.0))));
+    }
+
+    private static DemoSnapshot.AggregateLine release(String metric, double value, double low, double high) {
+        // 2026-11-24T10:15:00Z to 10:15:30Z
+        return new DemoSnapshot.AggregateLine("eu-gdpr", "customer-service", "by-intent", 1_795_515_300_000L,
+                1_795_515_330_000L, "intent=BILLING", metric, value, low, high);
     }
 }

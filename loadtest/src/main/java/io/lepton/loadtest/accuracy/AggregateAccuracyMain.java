@@ -3,11 +3,12 @@ package io.lepton.loadtest.accuracy;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
 import io.lepton.gateway.engine.aggregate.AggregateRelease;
-import io.lepton.gateway.engine.aggregate.HmacNoiseSource;
 import io.lepton.gateway.engine.aggregate.InMemoryByteStore;
+import io.lepton.gateway.engine.aggregate.NoiseKeySource;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
 import io.lepton.gateway.engine.aggregate.WindowedAggregator;
 import io.lepton.gateway.engine.dp.DpBounds;
+import io.lepton.gateway.engine.dp.NoiseKeys;
 import io.lepton.gateway.engine.dp.FieldNoiser;
 import io.lepton.gateway.engine.dp.Mechanism;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
@@ -81,8 +82,9 @@ public final class AggregateAccuracyMain {
                 eu.freeText(), eu.dp(), eu.fairness(), eu.source(), new AggregateSettings(
                         eu.aggregates().maxWindowsPerPeriod(), Map.of(family.name(), List.of(builtIn, summed, probe))));
         List<AggregateQuery> queries = AggregateQuery.bindAll(policy, family);
-        NoiseSource keys = new HmacNoiseSource(Arrays.copyOf(("accuracy-" + seed).getBytes(StandardCharsets.UTF_8),
-                32));
+        // The gateway's own source: the jurisdiction's noise key through DP v2's NoiseKeys PRF.
+        NoiseSource keys = new NoiseKeySource(new NoiseKeys(Map.of(eu.id(),
+                Arrays.copyOf(("accuracy-" + seed).getBytes(StandardCharsets.UTF_8), 32))));
         WindowedAggregator aggregator = new WindowedAggregator(queries, new InMemoryByteStore(), keys);
 
         Truth truth = new Truth();

@@ -34,21 +34,11 @@ public final class GatewayTopics {
     }
 
     /**
-     * Every output downstream consumers read: each lane's topics and the unrouted quarantine, without the lanes'
-     * fairness-count topics, which only the lanes themselves read back ({@link #laneInternal}).
+     * Every output downstream consumers read: each lane's output topics and the unrouted quarantine (not the lanes'
+     * internal topics, see {@link Lanes#internalTopics}).
      */
     public static List<String> outputs(GatewayEngine engine) {
-        return Lanes.of(engine).outputTopics().stream()
-                .filter(topic -> LaneTopics.Kind.of(topic).orElse(null) != LaneTopics.Kind.FAIRNESS_COUNTS).toList();
-    }
-
-    /**
-     * Topics a lane writes and reads back itself (each fairness monitor's counts on their way to the merge that pools
-     * them): created with the outputs, in the raw topics' cluster, but of no use to a consumer.
-     */
-    public static List<String> laneInternal(GatewayEngine engine) {
-        return Lanes.of(engine).outputTopics().stream()
-                .filter(topic -> LaneTopics.Kind.of(topic).orElse(null) == LaneTopics.Kind.FAIRNESS_COUNTS).toList();
+        return Lanes.of(engine).outputTopics();
     }
 
     /**
@@ -66,11 +56,15 @@ public final class GatewayTopics {
         return engine.families().all().stream().map(f -> GatewayTopology.subjectTopic(applicationId, f)).toList();
     }
 
-    /** Inputs, outputs and the lanes' own internal topics: every topic to create. */
+    /**
+     * Every topic to create: inputs, outputs and the lanes' internal topics (which, unlike Kafka Streams' own
+     * internal topics, a processor-API source needs to exist before start-up).
+     */
     public static List<String> all(GatewayEngine engine) {
+        Lanes lanes = Lanes.of(engine);
         List<String> topics = new ArrayList<>(inputs(engine));
-        topics.addAll(outputs(engine));
-        topics.addAll(laneInternal(engine));
+        topics.addAll(lanes.outputTopics());
+        topics.addAll(lanes.internalTopics());
         return topics;
     }
 

@@ -5,8 +5,10 @@ import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.failure.FailClosedProcessor;
+import io.lepton.gateway.streams.aggregate.DpAggregateTopology;
 import io.lepton.gateway.streams.fairness.PooledFairnessStage;
 import io.lepton.schemas.AuditRecord;
+import io.lepton.schemas.DpAggregate;
 import io.lepton.schemas.FairnessAlert;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,9 +33,13 @@ import org.apache.kafka.streams.Topology;
  * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
  *           │                                              ├→ privacy.audit.&lt;j&gt;
  *           │                                              └→ quarantine.&lt;j&gt;
- *           └→ &lt;j&gt;.fairness-count.&lt;f&gt; ─→ fairness.counts.&lt;j&gt; ─→ &lt;j&gt;.fairness-merge
- *                (store &lt;j&gt;.fairness-pooled) ─→ fairness.alerts.&lt;j&gt;        ({@link PooledFairnessStage})
+ *           ├→ &lt;j&gt;.fairness-count.&lt;f&gt; ─→ fairness.counts.&lt;j&gt; ─→ &lt;j&gt;.fairness-merge
+ *           │    (store &lt;j&gt;.fairness-pooled) ─→ fairness.alerts.&lt;j&gt;        ({@link PooledFairnessStage})
+ *           └→ &lt;j&gt;.aggregates-contributions.&lt;f&gt; → dp-contributions.&lt;j&gt;.&lt;f&gt; (partition 0)
+ *                → &lt;j&gt;.aggregates.&lt;f&gt; (store &lt;j&gt;.aggregates-state.&lt;f&gt;) → LaneTopics#aggregates
  * </pre>
+ * The aggregates branch exists only for families whose policy declares aggregates; the fairness counts and the
+ * contributions hop are the lane's internal topics, written and read back by the lane alone.
  */
 public final class JurisdictionLane {
 
@@ -42,6 +48,7 @@ public final class JurisdictionLane {
     private final List<EventFamily> families;
     private final Optional<PooledFairnessStage> fairness;
     private final Map<EventFamily, LaneInlet> inlets = new LinkedHashMap<>();
+    private final Map<EventFamily, DpAggregateTopology.Nodes> aggregates = new LinkedHashMap<>();
     private final Set<String> nodes = new LinkedHashSet<>();
     private final Set<String> stores = new LinkedHashSet<>();
 
@@ -56,6 +63,13 @@ public final class JurisdictionLane {
             nodes.addAll(List.of(sanitizeNode(family), node("sanitized", family), node("audit", family),
                     node("quarantine", family)));
             fairness.flatMap(stage -> stage.mapNode(family)).ifPresent(children::add);
+            if (!policy.aggregates().forFamily(family.name()).isEmpty()) {
+                DpAggregateTopology.Nodes stage = aggregateNodes(family);
+                aggregates.put(family, stage);
+                children.add(stage.contributions());
+                nodes.addAll(stage.all());
+                stores.add(stage.store());
+            }
             inlets.put(family, new LaneInlet(policy, children));
         }
         fairness.ifPresent(stage -> {
@@ -73,9 +87,29 @@ public final class JurisdictionLane {
         return topics;
     }
 
-    /** Every topic this lane writes, for topic creation and residency checks. */
+    /**
+     * Every output topic this lane writes, for topic creation and residency checks: fairness alerts only where the
+     * lane monitors, an aggregates topic only for a family whose policy declares aggregates.
+     */
     public List<String> outputTopics() {
-        return topics.all(families);
+        List<String> declared = aggregates.values().stream().map(DpAggregateTopology.Nodes::outputTopic).toList();
+        return topics.all(families).stream().filter(topic -> switch (LaneTopics.Kind.of(topic).orElse(null)) {
+            case FAIRNESS_COUNTS -> false;
+            case FAIRNESS_ALERTS -> fairness.isPresent();
+            case AGGREGATES -> declared.contains(topic);
+            case null, default -> true;
+        }).toList();
+    }
+
+    /**
+     * Topics the lane writes and reads back itself (the fairness counts on their way to the merge, the aggregates'
+     * contributions hop): created with the outputs, in the raw topics' cluster, of no use to a consumer.
+     */
+    public List<String> internalTopics() {
+        List<String> internal = new ArrayList<>();
+        fairness.ifPresent(stage -> internal.add(topics.fairnessCounts()));
+        aggregates.values().forEach(stage -> internal.add(stage.hopTopic()));
+        return internal;
     }
 
     /** The way into this lane for {@code family}'s routed events. */
@@ -111,6 +145,7 @@ public final class JurisdictionLane {
         if (fairness.isPresent()) {
             schemas.put(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
         }
+        aggregates.values().forEach(stage -> schemas.put(stage.outputTopic(), DpAggregate.getClassSchema()));
         return schemas;
     }
 
@@ -123,6 +158,14 @@ public final class JurisdictionLane {
         for (EventFamily family : families) {
             String[] from = parents.get(family).toArray(String[]::new);
             sanitizers.add(addSanitizer(topology, services, family, from));
+            DpAggregateTopology.Nodes stage = aggregates.get(family);
+            if (stage != null) {
+                GatewayEngine engine = services.engine();
+                DpAggregateTopology.addTo(topology, stage, DpAggregateTopology.Settings.of(
+                        engine.aggregates(policy.id(), family.name()), engine.aggregateNoise(),
+                        event -> engine.acceptedEventTime(policy, family, event), services.codec().avroSerializer(),
+                        services.aggregates()), RoutedEvent::record, from);
+            }
         }
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
         fairness.ifPresent(stage -> stage.<RoutedEvent>addTo(topology, parents, RoutedEvent::record,
@@ -145,6 +188,13 @@ public final class JurisdictionLane {
         topology.addSink(sinks.quarantine(), topics.quarantine(), new ByteArraySerializer(),
                 RoutedEvent.RAW_BYTES.serializer(), node);
         return node;
+    }
+
+    private DpAggregateTopology.Nodes aggregateNodes(EventFamily family) {
+        return new DpAggregateTopology.Nodes(node("aggregates-contributions", family),
+                node("aggregates-hop-out", family), node("aggregates-hop-in", family), node("aggregates", family),
+                node("aggregates-releases", family), node("aggregates-state", family), topics.contributions(family),
+                topics.aggregates(family));
     }
 
     private String sanitizeNode(EventFamily family) {

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.TopologyDescription;
  * <ul>
  *   <li>a node of a lane has successors only in that lane, and a sink of a lane writes only a topic its
  *       {@link io.lepton.gateway.engine.LaneTopics} allow (its own, or the cross-border aggregates topic where its
- *       policy says {@code aggregates-only});</li>
+ *       policy says {@code aggregates-only}) or its own internal hop;</li>
  *   <li>a state store of a lane is connected only to that lane's processors;</li>
  *   <li>a node outside every lane (the router) writes only the unrouted quarantine or the internal subject hop, and
  *       enters a lane only through the nodes of that lane's inlets, each of which is a real edge (so the router's
@@ -82,7 +82,8 @@ public final class LaneResidency {
                 violations.add(lane + " node " + node.name() + " feeds " + successor.name() + " outside its lane");
             }
         }
-        if (node instanceof TopologyDescription.Sink sink && !owner.outputTopics().contains(sink.topic())) {
+        if (node instanceof TopologyDescription.Sink sink && !owner.outputTopics().contains(sink.topic())
+                && !owner.internalTopics().contains(sink.topic())) {
             violations.add(lane + " sink " + node.name() + " writes " + sink.topic()
                     + ", which is not a topic of its lane");
         }

@@ -2,6 +2,7 @@ package io.lepton.gateway.streams;
 
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.failure.FailureMetrics;
+import io.lepton.gateway.streams.aggregate.AggregateMetrics;
 import io.lepton.gateway.streams.fairness.FairnessMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,10 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * One instance per topology; the meter classes are thread-safe and shared by all stream threads.
  */
 record LaneServices(GatewayEngine engine, RecordCodec codec, RecordMetrics records, BudgetMetrics budgets,
-        FairnessMeters fairness, FailureMetrics failures) {
+        FairnessMeters fairness, FailureMetrics failures, AggregateMetrics aggregates) {
 
     static LaneServices of(GatewayEngine engine, RecordCodec codec, MeterRegistry meters) {
         return new LaneServices(engine, codec, new RecordMetrics(meters), new BudgetMetrics(meters),
-                new FairnessMeters(meters), new FailureMetrics(meters));
+                new FairnessMeters(meters), new FailureMetrics(meters), new AggregateMetrics(meters));
     }
 }

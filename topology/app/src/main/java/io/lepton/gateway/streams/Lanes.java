@@ -46,6 +46,11 @@ public final class Lanes {
         return inlets;
     }
 
+    /** Each lane's internal topics (the aggregates' contributions hops), which the gateway creates with its outputs. */
+    public List<String> internalTopics() {
+        return byJurisdiction.values().stream().flatMap(lane -> lane.internalTopics().stream()).toList();
+    }
+
     /** Every topic the gateway writes: each lane's, and the quarantine of records no lane can take. */
     public List<String> outputTopics() {
         List<String> topics = new ArrayList<>();

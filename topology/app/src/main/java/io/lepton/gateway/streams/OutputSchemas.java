@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Registers the value schema of every Avro output topic of every lane at start-up: derived sanitized schemas, audit
- * records and fairness alerts.
+ * records, fairness alerts and DP aggregate releases.
  *
  * <p>Two reasons. A policy change that would break downstream readers (an incompatible schema under the subject's
  * compatibility rule) stops the gateway before it writes anything, instead of failing on the first record of that

@@ -256,6 +256,17 @@ class GatewayTopologyTest {
                 .contains("writes dp-aggregates.customer-service");
         assertThat(sinkViolations(laneSinkWriting(TestTopics.lane("cn-pipl").aggregates(customerService))))
                 .as("the in-zone aggregates topic is the lane's own").isEmpty();
+        assertThat(sinkViolations(laneSinkWriting(TestTopics.lane("eu-gdpr").contributions(customerService))))
+                .as("another lane's aggregate contributions hop").singleElement().asString()
+                .contains("writes dp-contributions.eu-gdpr.customer-service");
+        assertThat(sinkViolations(laneSinkWriting(TestTopics.lane("cn-pipl").contributions(customerService))))
+                .as("the lane's own contributions hop").isEmpty();
+
+        Topology sharedAggregateStore = built();
+        sharedAggregateStore.connectProcessorAndStateStores("eu-gdpr.aggregates.customer-service",
+                "cn-pipl.aggregates-state.customer-service");
+        assertThat(violations(sharedAggregateStore)).singleElement().asString().contains(
+                "eu-gdpr node eu-gdpr.aggregates.customer-service uses store cn-pipl.aggregates-state.customer-service");
 
         Topology routerLeak = built();
         routerLeak.addSink("raw-copy", "analytics.everything", "route.customer-service");

@@ -1,5 +1,8 @@
 package io.lepton.gateway.engine;
 
+import io.lepton.gateway.engine.aggregate.AggregateQuery;
+import io.lepton.gateway.engine.aggregate.NoiseKeySource;
+import io.lepton.gateway.engine.aggregate.NoiseSource;
 import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.crypto.JurisdictionKeys;
 import io.lepton.gateway.engine.crypto.LedgerKeys;
@@ -19,8 +22,10 @@ import io.lepton.gateway.engine.sanitize.SanitizationException;
 import io.lepton.gateway.engine.sanitize.SanitizerFactory;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -36,14 +41,21 @@ public final class GatewayEngine {
     private final JurisdictionRouter router;
     private final Map<String, RecordSanitizer> sanitizers;
     private final PrivacyGate privacyGate;
+    private final BudgetTime budgetTime;
+    private final Map<String, List<AggregateQuery>> aggregates;
+    private final NoiseSource aggregateNoise;
 
     private GatewayEngine(PolicySet policies, EventFamilies families, Map<String, RecordSanitizer> sanitizers,
-            PrivacyGate privacyGate) {
+            PrivacyGate privacyGate, BudgetTime budgetTime, Map<String, List<AggregateQuery>> aggregates,
+            NoiseSource aggregateNoise) {
         this.policies = policies;
         this.families = families;
         this.router = new JurisdictionRouter(policies);
         this.sanitizers = Map.copyOf(sanitizers);
         this.privacyGate = privacyGate;
+        this.budgetTime = budgetTime;
+        this.aggregates = Map.copyOf(aggregates);
+        this.aggregateNoise = aggregateNoise;
     }
 
     /**
@@ -70,15 +82,33 @@ public final class GatewayEngine {
         for (JurisdictionPolicy policy : policies.all()) {
             keys.noise().key(policy.id()).ifPresent(key -> noiseKeys.put(policy.id(), key));
         }
-        SanitizerFactory factory = new SanitizerFactory(keys.pseudonyms(), new NoiseKeys(noiseKeys), fallbackBits);
+        NoiseKeys noise = new NoiseKeys(noiseKeys);
+        SanitizerFactory factory = new SanitizerFactory(keys.pseudonyms(), noise, fallbackBits);
         Map<String, RecordSanitizer> sanitizers = new HashMap<>();
+        Map<String, List<AggregateQuery>> aggregates = new HashMap<>();
         for (JurisdictionPolicy policy : policies.all()) {
             for (EventFamily family : families.all()) {
                 sanitizers.put(key(policy.id(), family.name()), factory.create(policy, family));
+                List<AggregateQuery> queries = AggregateQuery.bindAll(policy, family);
+                if (!queries.isEmpty()) {
+                    requireAggregateNoiseKey(policy, keys.noise());
+                    aggregates.put(key(policy.id(), family.name()), queries);
+                }
             }
         }
         return new GatewayEngine(policies, families, sanitizers,
-                new PrivacyGate(policies, ledgerKeys(policies, keys.ledger()), budgetTime));
+                new PrivacyGate(policies, ledgerKeys(policies, keys.ledger()), budgetTime), budgetTime, aggregates,
+                new NoiseKeySource(noise));
+    }
+
+    /** Aggregate noise must be reproducible like per-event noise: without the key a restart would redraw it. */
+    private static void requireAggregateNoiseKey(JurisdictionPolicy policy, JurisdictionKeys keys) {
+        if (keys.key(policy.id()).isEmpty()) {
+            throw new PolicyException(policy.source(), 0, "aggregates",
+                    "no noise key for jurisdiction " + policy.id() + " (it keys the noise of its DP aggregates)",
+                    "set " + keys.environmentVariableFor(policy.id()) + " to a base64 key of 32+ random bytes, "
+                            + "or mount a file named " + policy.id() + " in $" + keys.kind().envDir());
+        }
     }
 
     private static LedgerKeys ledgerKeys(PolicySet policies, JurisdictionKeys keys) {
@@ -115,6 +145,28 @@ public final class GatewayEngine {
      */
     public String subjectKey(JurisdictionPolicy policy, EventFamily family, GenericRecord raw) {
         return sanitizer(policy.id(), family.name()).subjectKey(raw);
+    }
+
+    /**
+     * The aggregates {@code jurisdiction}'s policy declares for {@code family}, bound to its schema at construction
+     * (so a bad declaration stops start-up); empty when it declares none.
+     */
+    public List<AggregateQuery> aggregates(String jurisdiction, String family) {
+        return aggregates.getOrDefault(key(jurisdiction, family), List.of());
+    }
+
+    /** The keyed randomness of aggregate releases: the jurisdictions' noise keys, as for per-event noise. */
+    public NoiseSource aggregateNoise() {
+        return aggregateNoise;
+    }
+
+    /**
+     * {@code raw}'s event time if the engine accepts it under {@code policy} (within {@code [now - maxEventAge,
+     * now + maxClockSkew]}, or any time under pure event time), else empty: the sanitizer quarantines such an event,
+     * and the aggregates must not count it either, or one future-dated event would close every open window.
+     */
+    public OptionalLong acceptedEventTime(JurisdictionPolicy policy, EventFamily family, GenericRecord raw) {
+        return budgetTime.periodTime(family.occurredAt(raw), policy.dp().maxEventAge(), policy.dp().maxClockSkew());
     }
 
     /** Routes, budgets and sanitizes one decoded raw event of {@code family}, charging its ε to {@code ledger}. */

@@ -26,6 +26,8 @@ public record LaneTopics(String jurisdiction, CrossBorderRule crossBorder) {
     /** Records whose jurisdiction is unknown: undecodable bytes, tombstones, missing or invalid regions. */
     public static final String UNROUTED_QUARANTINE = Kind.QUARANTINE.prefix() + "unrouted";
 
+    private static final String CONTRIBUTIONS_PREFIX = "dp-contributions.";
+
     /** The kinds of output topic, by the prefix every name of that kind starts with. */
     public enum Kind {
         SANITIZED("sanitized."),
@@ -97,6 +99,15 @@ public record LaneTopics(String jurisdiction, CrossBorderRule crossBorder) {
         return crossBorder == CrossBorderRule.AGGREGATES_ONLY
                 ? crossBorderAggregates(family)
                 : Kind.AGGREGATES.prefix + jurisdiction + "." + family.name();
+    }
+
+    /**
+     * The hop that brings {@code family}'s aggregate contributions (keyed subject token, group key, clamped values;
+     * no other field) of this jurisdiction to the one task that aggregates them. Internal to the lane: it lives in
+     * the raw topics' cluster and is deliberately not a {@code dp-aggregates.*} name, so no mirror filter matches it.
+     */
+    public String contributions(EventFamily family) {
+        return CONTRIBUTIONS_PREFIX + jurisdiction + "." + family.name();
     }
 
     /** Every topic of this lane, in a stable order. */

@@ -33,14 +33,17 @@ final class AggregateProcessor implements Processor<String, byte[], String, DpAg
     private final NoiseSource keys;
     private final String storeName;
     private final Duration punctuateEvery;
+    private final AggregateMetrics metrics;
     private WindowedAggregator aggregator;
     private ProcessorContext<String, DpAggregate> context;
 
-    AggregateProcessor(List<AggregateQuery> queries, NoiseSource keys, String storeName, Duration punctuateEvery) {
+    AggregateProcessor(List<AggregateQuery> queries, NoiseSource keys, String storeName, Duration punctuateEvery,
+            AggregateMetrics metrics) {
         this.queries = queries;
         this.keys = keys;
         this.storeName = storeName;
         this.punctuateEvery = punctuateEvery;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,11 +59,13 @@ final class AggregateProcessor implements Processor<String, byte[], String, DpAg
         if (record.value() == null) {
             return;
         }
-        aggregator.accept(Contribution.fromBytes(record.value()));
+        Contribution contribution = Contribution.fromBytes(record.value());
+        metrics.admitted(queries.get(contribution.aggregate()), aggregator.accept(contribution));
     }
 
     private void release() {
         WindowedAggregator.Closed closed = aggregator.closeDue();
+        metrics.closed(queries.get(0).jurisdiction(), queries.get(0).family(), closed);
         for (AggregateRelease release : closed.releases()) {
             context.forward(new Record<>(DpAggregateRecords.key(release), DpAggregateRecords.toAvro(release),
                     release.windowEnd()));

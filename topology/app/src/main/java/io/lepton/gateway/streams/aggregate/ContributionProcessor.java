@@ -3,8 +3,8 @@ package io.lepton.gateway.streams.aggregate;
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,23 +13,25 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Stateless first stage: turns each decoded event of the lane into one contribution per declared aggregate (keyed
  * subject token, group key, clamped values; nothing else of the event) and forwards them, all under one key, to the
- * single-partition hop that feeds the {@link AggregateProcessor}.
+ * single-partition hop that feeds the {@link AggregateProcessor}. An event whose time the engine refuses (outside the
+ * policy's accepted window, which the sanitizer quarantines) contributes nothing: one future-dated event would
+ * otherwise move the aggregates' stream time ahead and make every later event late.
  */
 final class ContributionProcessor<K, V> implements Processor<K, V, String, byte[]> {
 
     private final List<AggregateQuery> queries;
     private final NoiseSource keys;
     private final Function<V, GenericRecord> decoded;
-    private final ToLongFunction<GenericRecord> eventTime;
+    private final Function<GenericRecord, OptionalLong> acceptedTime;
     private final String hopKey;
     private ProcessorContext<String, byte[]> context;
 
     ContributionProcessor(List<AggregateQuery> queries, NoiseSource keys, Function<V, GenericRecord> decoded,
-            ToLongFunction<GenericRecord> eventTime, String hopKey) {
+            Function<GenericRecord, OptionalLong> acceptedTime, String hopKey) {
         this.queries = queries;
         this.keys = keys;
         this.decoded = decoded;
-        this.eventTime = eventTime;
+        this.acceptedTime = acceptedTime;
         this.hopKey = hopKey;
     }
 
@@ -44,9 +46,12 @@ final class ContributionProcessor<K, V> implements Processor<K, V, String, byte[
         if (event == null) {
             return;
         }
-        long time = eventTime.applyAsLong(event);
+        OptionalLong time = acceptedTime.apply(event);
+        if (time.isEmpty()) {
+            return;
+        }
         for (AggregateQuery query : queries) {
-            query.contribution(event, time, keys).ifPresent(contribution ->
+            query.contribution(event, time.getAsLong(), keys).ifPresent(contribution ->
                     context.forward(new Record<>(hopKey, contribution.toBytes(), record.timestamp())));
         }
     }

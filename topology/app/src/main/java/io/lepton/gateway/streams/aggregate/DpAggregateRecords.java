@@ -12,9 +12,14 @@ public final class DpAggregateRecords {
     private DpAggregateRecords() {
     }
 
-    /** {@code <aggregate>/<metric>/<field=value&...>}: a stable key per series, so a compacted topic keeps the last. */
+    /**
+     * {@code <jurisdiction>/<aggregate>/<metric>/<field=value&...>}: a stable key per series, so a compacted topic
+     * keeps the last; the jurisdiction is part of it because the cross-border topic carries several jurisdictions'
+     * series under the same aggregate names.
+     */
     public static String key(AggregateRelease release) {
-        StringBuilder key = new StringBuilder(release.aggregate()).append('/').append(release.metric()).append('/');
+        StringBuilder key = new StringBuilder(release.jurisdiction()).append('/').append(release.aggregate())
+                .append('/').append(release.metric()).append('/');
         new TreeMap<>(release.group()).forEach((field, value) -> key.append(field).append('=').append(value)
                 .append('&'));
         return key.toString();

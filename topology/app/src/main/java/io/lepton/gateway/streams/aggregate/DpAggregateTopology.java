@@ -2,15 +2,14 @@ package io.lepton.gateway.streams.aggregate;
 
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
-import io.lepton.gateway.engine.family.EventFamily;
-import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.schemas.DpAggregate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -27,9 +26,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Adds the DP aggregates of one (jurisdiction, family) to a topology: a stateless contribution stage under the
- * lane's parent nodes, a hop to partition 0 of a contributions topic, one stateful aggregator task with its
- * changelogged store, and the sink of the releases. Node, store and topic names are derived here, once, and
- * returned as {@link Nodes}.
+ * lane's parent nodes, a hop to partition 0 of the lane's contributions topic, one stateful aggregator task with its
+ * changelogged store, and the sink of the releases. The names come from the caller ({@link Nodes}): the jurisdiction
+ * lane makes them, so residency can be checked against one definition.
  *
  * <p>Why a hop: bounding needs all of a subject's events, key selection all of a group's subjects, and the window
  * clock all events, so the aggregation of one (jurisdiction, family) runs in one task. The hop carries only
@@ -39,73 +38,98 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class DpAggregateTopology {
 
-    /** Event time of a family's events: the {@code occurredAt} field every raw schema has. */
-    public static final ToLongFunction<GenericRecord> OCCURRED_AT = event -> (Long) event.get("occurredAt");
+    /** Longest interval between looks for closed windows, in stream time. */
+    static final Duration MAX_PUNCTUATION = Duration.ofSeconds(30);
+    /** Shortest such interval: short windows (the demo's) are looked at four times per window, but not more often. */
+    static final Duration MIN_PUNCTUATION = Duration.ofSeconds(1);
 
     /**
-     * What the wiring needs besides the topology.
+     * The names of one (jurisdiction, family) stage.
      *
-     * @param policy the lane's policy (its aggregates for {@code family} are wired; none: nothing is added)
-     * @param family the event family the parents emit
-     * @param keys the jurisdiction's keyed noise source (DP v2's noise key), also used for subject tokens and ranks
+     * @param contributions the stateless node turning events into contributions
+     * @param hopSink the sink writing {@code hopTopic}
+     * @param hopSource the source reading {@code hopTopic}
+     * @param aggregator the stateful node bounding, aggregating and releasing
+     * @param sink the sink writing {@code outputTopic}
+     * @param store the aggregator's changelogged key-value store
+     * @param hopTopic the lane's contributions topic
      * @param outputTopic {@code dp-aggregates.<family>} (aggregates-only) or {@code dp-aggregates.<j>.<family>}
-     * @param releaseSerializer serializer of the {@code DpAggregate} values (registers {@code <topic>-value})
-     * @param storeSupplier the store kind by name (persistent RocksDB in production, in-memory in tests)
-     * @param punctuateEvery stream-time interval at which closed windows are looked for
      */
-    public record Settings(JurisdictionPolicy policy, EventFamily family, NoiseSource keys, String outputTopic,
-            Serializer<DpAggregate> releaseSerializer, Function<String, KeyValueBytesStoreSupplier> storeSupplier,
-            Duration punctuateEvery) {
+    public record Nodes(String contributions, String hopSink, String hopSource, String aggregator, String sink,
+            String store, String hopTopic, String outputTopic) {
 
-        /** Production defaults: persistent store, punctuation every 30 s of stream time. */
-        public static Settings of(JurisdictionPolicy policy, EventFamily family, NoiseSource keys, String outputTopic,
-                Serializer<DpAggregate> releaseSerializer) {
-            return new Settings(policy, family, keys, outputTopic, releaseSerializer,
-                    Stores::persistentKeyValueStore, Duration.ofSeconds(30));
+        /** Every node name, for the lane's residency bookkeeping. */
+        public List<String> all() {
+            return List.of(contributions, hopSink, hopSource, aggregator, sink);
         }
     }
 
-    /** The names this wiring created. */
-    public record Nodes(String contributions, String hopSink, String hopSource, String aggregator, String sink,
-            String store, String hopTopic, String outputTopic) {
+    /**
+     * What the stage needs besides its names.
+     *
+     * @param queries the family's bound aggregates (at least one)
+     * @param keys the jurisdiction's keyed noise source (DP v2's noise keys), also used for subject tokens and ranks
+     * @param acceptedTime the event time the engine accepts for an event, empty for one it refuses (such an event
+     *     contributes nothing)
+     * @param releaseSerializer serializer of the {@code DpAggregate} values (schema registered at start-up)
+     * @param storeSupplier the store kind by name (persistent RocksDB in production, in-memory in tests)
+     * @param punctuateEvery stream-time interval at which closed windows are looked for
+     * @param metrics contribution and release counters
+     */
+    public record Settings(List<AggregateQuery> queries, NoiseSource keys,
+            Function<GenericRecord, OptionalLong> acceptedTime, Serializer<? super DpAggregate> releaseSerializer,
+            Function<String, KeyValueBytesStoreSupplier> storeSupplier, Duration punctuateEvery,
+            AggregateMetrics metrics) {
+
+        public Settings {
+            if (queries.isEmpty()) {
+                throw new IllegalArgumentException("a DP aggregate stage needs at least one aggregate");
+            }
+            queries = List.copyOf(queries);
+        }
+
+        /** Production: persistent store, punctuation {@link #punctuation(List) derived from the windows}. */
+        public static Settings of(List<AggregateQuery> queries, NoiseSource keys,
+                Function<GenericRecord, OptionalLong> acceptedTime, Serializer<? super DpAggregate> releaseSerializer,
+                AggregateMetrics metrics) {
+            return new Settings(queries, keys, acceptedTime, releaseSerializer, Stores::persistentKeyValueStore,
+                    punctuation(queries), metrics);
+        }
     }
 
     private DpAggregateTopology() {
     }
 
-    /** The contributions topic of (jurisdiction, family); not a {@code dp-aggregates.*} name, so never mirrored. */
-    public static String hopTopic(String jurisdiction, String family) {
-        return "dp-contributions." + jurisdiction + "." + family;
+    /**
+     * A quarter of the shortest window, within [{@link #MIN_PUNCTUATION}, {@link #MAX_PUNCTUATION}]: an hourly
+     * window is released within 30 s of stream time after its grace, a 20-second demo window within 5 s.
+     */
+    static Duration punctuation(List<AggregateQuery> queries) {
+        long shortest = queries.stream().mapToLong(AggregateQuery::windowMillis).min().orElseThrow();
+        long interval = Math.min(MAX_PUNCTUATION.toMillis(), Math.max(MIN_PUNCTUATION.toMillis(), shortest / 4));
+        return Duration.ofMillis(interval);
     }
 
     /**
      * Adds the nodes under {@code parents}, whose records carry values from which {@code decoded} extracts the raw
-     * event (null: skip the record). Returns empty when the policy declares no aggregate for the family.
+     * event (null: skip the record).
      */
-    public static <V> Optional<Nodes> addTo(Topology topology, Settings settings, Function<V, GenericRecord> decoded,
-            String... parents) {
-        List<AggregateQuery> queries = AggregateQuery.bindAll(settings.policy(), settings.family());
-        if (queries.isEmpty()) {
-            return Optional.empty();
-        }
-        String id = settings.policy().id() + "-" + settings.family().name();
-        Nodes nodes = new Nodes("dp-agg-contributions-" + id, "dp-agg-hop-out-" + id, "dp-agg-hop-in-" + id,
-                "dp-agg-" + id, "dp-agg-sink-" + id, "dp-agg-state-" + id,
-                hopTopic(settings.policy().id(), settings.family().name()), settings.outputTopic());
-        topology.addProcessor(nodes.contributions(), () -> new ContributionProcessor<Object, V>(queries,
-                settings.keys(), decoded, OCCURRED_AT, id), parents);
+    public static <V> void addTo(Topology topology, Nodes nodes, Settings settings,
+            Function<V, GenericRecord> decoded, String... parents) {
+        String hopKey = nodes.hopTopic();
+        topology.addProcessor(nodes.contributions(), () -> new ContributionProcessor<Object, V>(settings.queries(),
+                settings.keys(), decoded, settings.acceptedTime(), hopKey), parents);
         topology.addSink(nodes.hopSink(), nodes.hopTopic(), new StringSerializer(), new ByteArraySerializer(),
-                (topic, key, value, partitions) -> Optional.of(java.util.Set.of(0)), nodes.contributions());
+                (topic, key, value, partitions) -> Optional.of(Set.of(0)), nodes.contributions());
         topology.addSource(nodes.hopSource(), new StringDeserializer(), new ByteArrayDeserializer(),
                 nodes.hopTopic());
-        topology.addProcessor(nodes.aggregator(), () -> new AggregateProcessor(queries, settings.keys(),
-                nodes.store(), settings.punctuateEvery()), nodes.hopSource());
+        topology.addProcessor(nodes.aggregator(), () -> new AggregateProcessor(settings.queries(), settings.keys(),
+                nodes.store(), settings.punctuateEvery(), settings.metrics()), nodes.hopSource());
         StoreBuilder<KeyValueStore<Bytes, byte[]>> store = Stores.keyValueStoreBuilder(
                 settings.storeSupplier().apply(nodes.store()), Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingEnabled(Map.of());
         topology.addStateStore(store, nodes.aggregator());
         topology.addSink(nodes.sink(), nodes.outputTopic(), new StringSerializer(), settings.releaseSerializer(),
                 nodes.aggregator());
-        return Optional.of(nodes);
     }
 }

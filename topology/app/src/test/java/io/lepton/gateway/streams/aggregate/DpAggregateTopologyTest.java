@@ -2,14 +2,14 @@ package io.lepton.gateway.streams.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lepton.gateway.engine.policy.AggregateSettings;
 import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
 import io.lepton.gateway.engine.aggregate.AggregateRelease;
-import io.lepton.gateway.engine.aggregate.HmacNoiseSource;
 import io.lepton.gateway.engine.aggregate.InMemoryByteStore;
+import io.lepton.gateway.engine.aggregate.NoiseKeySource;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
 import io.lepton.gateway.engine.aggregate.WindowedAggregator;
+import io.lepton.gateway.engine.dp.NoiseKeys;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -45,6 +47,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.Stores;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,23 +62,27 @@ class DpAggregateTopologyTest {
     private static final long HOUR = Duration.ofHours(1).toMillis();
     /** 2025-12-01T00:00:00Z. */
     private static final long T0 = 1_764_547_200_000L;
-    private static final NoiseSource KEYS = new HmacNoiseSource("topology-test-noise-key-32-bytes!".getBytes());
+    private static final NoiseSource KEYS = new NoiseKeySource(new NoiseKeys(Map.of("eu-gdpr",
+            "topology-test-noise-key-32-bytes!".getBytes())));
+    private static final List<AggregateQuery> QUERIES = AggregateQuery.bindAll(EU, FAMILY);
+    private static final DpAggregateTopology.Nodes NODES = new DpAggregateTopology.Nodes("contributions", "hop-out",
+            "hop-in", "aggregator", "releases", "dp-agg-state", "dp-contributions.eu-gdpr.customer-service", OUTPUT);
 
     @TempDir
     Path stateDir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void eachWindowIsReleasedOnceAfterItsGraceWithTheEngineValuesAndLateEventsChangeNothing() {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Topology topology = new Topology();
         topology.addSource("raw", new StringDeserializer(), avroDecoder(), FAMILY.rawTopic());
-        DpAggregateTopology.Nodes nodes = DpAggregateTopology.addTo(topology, new DpAggregateTopology.Settings(EU,
-                FAMILY, KEYS, OUTPUT, new AvroSerializer<DpAggregate>(registry,
+        DpAggregateTopology.addTo(topology, NODES, new DpAggregateTopology.Settings(QUERIES, KEYS,
+                event -> OptionalLong.of(FAMILY.occurredAt(event)), new AvroSerializer<DpAggregate>(registry,
                         AvroSerdeConfig.builder().autoRegisterSchemas(true).build()),
-                Stores::inMemoryKeyValueStore, Duration.ofSeconds(30)),
-                (GenericRecord event) -> event, "raw").orElseThrow();
-        assertThat(nodes.hopTopic()).isEqualTo("dp-contributions.eu-gdpr.customer-service");
-        assertThat(nodes.outputTopic()).isEqualTo(OUTPUT);
+                Stores::inMemoryKeyValueStore, Duration.ofSeconds(30), new AggregateMetrics(meters)),
+                (GenericRecord event) -> event, "raw");
 
         List<GenericRecord> input = new ArrayList<>();
         for (int s = 0; s < 150; s++) {
@@ -114,19 +121,10 @@ class DpAggregateTopologyTest {
             pipe(raw, event("cust-y", "tick-5", T0 + 4 * HOUR + 60_000, "BILLING", 3, false));
             assertThat(out.readValuesToList()).as("window 0 is never released again; window 1 is too small")
                     .isEmpty();
+            assertThat(meters.get(AggregateMetrics.CONTRIBUTIONS).tag("outcome", "late").counter().count())
+                    .as("the late event is counted and dropped").isEqualTo(1.0);
+            assertThat(meters.get(AggregateMetrics.WINDOWS).counter().count()).isEqualTo(2.0);
         }
-    }
-
-    @Test
-    void aFamilyWithoutAggregatesAddsNothing() {
-        JurisdictionPolicy bare = new JurisdictionPolicy(EU.id(), EU.name(), EU.version(), EU.regions(),
-                EU.residencyZone(), EU.crossBorder(), EU.pseudonymKeyId(), EU.subjectIdentity(), EU.actions(),
-                EU.defaultAction(), EU.freeText(), EU.dp(), EU.fairness(), EU.source(), AggregateSettings.none());
-        Topology topology = new Topology();
-        topology.addSource("raw", new StringDeserializer(), avroDecoder(), FAMILY.rawTopic());
-        assertThat(DpAggregateTopology.addTo(topology, DpAggregateTopology.Settings.of(bare, FAMILY, KEYS, OUTPUT,
-                (topic, value) -> new byte[0]), (GenericRecord event) -> event, "raw")).isEmpty();
-        assertThat(topology.describe().subtopologies()).hasSize(1);
     }
 
     private static List<AggregateRelease> engineReleases(List<GenericRecord> input) {

@@ -2,6 +2,7 @@ package io.lepton.gateway.engine.aggregate;
 
 import io.lepton.gateway.engine.TestEngines;
 import io.lepton.gateway.engine.dp.Mechanism;
+import io.lepton.gateway.engine.dp.NoiseKeys;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.AggregateSettings;
 import io.lepton.gateway.engine.policy.AggregateSpec;
@@ -29,7 +30,9 @@ final class AggregateFixtures {
 
     static NoiseSource keys(String seed) {
         byte[] key = Arrays.copyOf(seed.getBytes(StandardCharsets.UTF_8), 32);
-        return new HmacNoiseSource(key);
+        Map<String, byte[]> byJurisdiction = new java.util.HashMap<>();
+        TestEngines.POLICIES.all().forEach(policy -> byJurisdiction.put(policy.id(), key));
+        return new NoiseKeySource(new NoiseKeys(byJurisdiction));
     }
 
     static MetricSpec metric(String name, MetricSpec.Kind kind, String field, Double... quantiles) {
