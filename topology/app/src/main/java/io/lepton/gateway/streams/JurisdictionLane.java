@@ -93,12 +93,12 @@ public final class JurisdictionLane {
      */
     public List<String> outputTopics() {
         List<String> declared = aggregates.values().stream().map(DpAggregateTopology.Nodes::outputTopic).toList();
-        return topics.all(families).stream().filter(topic -> switch (LaneTopics.Kind.of(topic).orElse(null)) {
+        return topics.all(families).stream().filter(topic -> LaneTopics.Kind.of(topic).map(kind -> switch (kind) {
             case FAIRNESS_COUNTS -> false;
             case FAIRNESS_ALERTS -> fairness.isPresent();
             case AGGREGATES -> declared.contains(topic);
-            case null, default -> true;
-        }).toList();
+            default -> true;
+        }).orElse(true)).toList();
     }
 
     /**
