@@ -8,7 +8,6 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.failure.FailClosedProcessor;
-import io.lepton.schemas.AuditRecord;
 import io.lepton.schemas.FairnessAlert;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +31,9 @@ import org.apache.kafka.streams.state.Stores;
  * {@link LaneResidency} checks the built topology against that, so adding an output is a change here alone.
  *
  * <pre>
- * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
- *           │                                              ├→ privacy.audit.&lt;j&gt;
- *           │                                              └→ quarantine.&lt;j&gt;
+ * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (stores dp-ledger-&lt;j&gt;, &lt;j&gt;.audit-rollups) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
+ *           │                                                                  ├→ privacy.audit.&lt;j&gt;
+ *           │                                                                  └→ quarantine.&lt;j&gt;
  *           └→ &lt;j&gt;.fairness.&lt;f&gt; (stores &lt;j&gt;.fairness-*.&lt;f&gt;) ──→ fairness.alerts.&lt;j&gt;
  * </pre>
  */
@@ -64,6 +63,7 @@ public final class JurisdictionLane {
             inlets.put(family, new LaneInlet(policy, children));
         }
         stores.add(LedgerStore.name(policy.id()));
+        stores.add(AuditRollups.storeName(policy.id()));
     }
 
     public JurisdictionPolicy policy() {
@@ -100,7 +100,8 @@ public final class JurisdictionLane {
     }
 
     /**
-     * The value schema of each output topic that carries Avro records, registered at start-up so that no
+     * The value schema of each output topic that carries one Avro record type (the audit topic carries two: see
+     * {@link AuditRollups#auditSubjects}), registered at start-up so that no
      * registration happens on the hot path (where two stream threads could race for a new subject).
      */
     public Map<String, Schema> valueSchemas(GatewayEngine engine) {
@@ -108,7 +109,6 @@ public final class JurisdictionLane {
         for (EventFamily family : families) {
             schemas.put(topics.sanitized(family), engine.sanitizer(policy.id(), family.name()).outputSchema());
         }
-        schemas.put(topics.audit(), AuditRecord.getClassSchema());
         if (families.stream().anyMatch(this::monitors)) {
             schemas.put(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
         }
@@ -129,6 +129,7 @@ public final class JurisdictionLane {
             }
         }
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
+        topology.addStateStore(AuditRollups.storeBuilder(policy.id()), sanitizers.toArray(String[]::new));
     }
 
     private String addSanitizer(Topology topology, LaneServices services, EventFamily family, String[] parents) {
@@ -142,7 +143,7 @@ public final class JurisdictionLane {
                 services.failures()), parents);
         topology.addSink(sinks.sanitized(), topics.sanitized(family), new StringSerializer(),
                 services.codec().avroSerializer(), node);
-        topology.addSink(sinks.audit(), topics.audit(), new StringSerializer(), services.codec().avroSerializer(),
+        topology.addSink(sinks.audit(), topics.audit(), new StringSerializer(), services.codec().auditSerializer(),
                 node);
         topology.addSink(sinks.quarantine(), topics.quarantine(), new ByteArraySerializer(),
                 RoutedEvent.RAW_BYTES.serializer(), node);
