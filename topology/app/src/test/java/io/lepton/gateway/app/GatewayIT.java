@@ -75,6 +75,9 @@ class GatewayIT {
     @TestHTTPResource("/q/health/ready")
     URI readiness;
 
+    @TestHTTPResource("/policies")
+    URI policies;
+
     @Test
     void eventsFlowFromRawToSanitizedAndQuarantineWithNothingLost() {
         String[] regions = {"DE", "US-CA", "CN", "BR", "IN", "SG", "JP", "FR"};
@@ -148,7 +151,12 @@ class GatewayIT {
                 .containsPattern("lepton_records_total\\{.*outcome=\"released\".*\\} [1-9]")
                 .containsPattern("lepton_quarantined_total\\{.*reason=\"undecodable\".*\\} 1\\.0")
                 .containsPattern("lepton_pii_detections_total\\{.*type=\"EMAIL\".*\\} [1-9]")
-                .contains("kafka_stream_");
+                .contains("kafka_stream_")
+                .containsPattern("lepton_policy_info\\{.*jurisdiction=\"eu-gdpr\".*version=\""
+                        + engine.policies().byId("eu-gdpr").orElseThrow().contentHash() + "\".*\\} 1\\.0");
+        assertThat(get(policies)).as("the running policy versions")
+                .contains("\"jurisdiction\":\"cn-pipl\"", "\"version\":\""
+                        + engine.policies().byId("cn-pipl").orElseThrow().contentHash() + "\"");
         assertThat(get(readiness)).contains("\"status\": \"UP\"");
     }
 
