@@ -28,7 +28,6 @@ public final class ProvenanceEncoder {
     private final byte[] withheldActions;
     private final byte[] dpCharged;
     private final byte[] dpFree;
-    private final double epsilonPerEvent;
     private final byte[] gateway;
 
     /**
@@ -45,9 +44,9 @@ public final class ProvenanceEncoder {
         this.withheldActions = actions(policy, family, actionsByField, DpRelease.WITHHOLD);
         boolean hasDp = hasDpField(family, actionsByField);
         String mechanism = policy.dp().mechanism();
-        this.epsilonPerEvent = policy.dp().epsilonPerEvent();
         this.dpCharged = !hasDp ? NONE : !policy.dp().enabled() ? ascii("disabled")
-                : capped(mechanism + ":" + plain(epsilonPerEvent), ProvenanceHeaders.MAX_DP_BYTES, "dp");
+                : capped(mechanism + ":" + plain(policy.dp().epsilonPerEvent()), ProvenanceHeaders.MAX_DP_BYTES,
+                        "dp");
         this.dpFree = !hasDp ? NONE : !policy.dp().enabled() ? ascii("disabled")
                 : capped(mechanism + ":0", ProvenanceHeaders.MAX_DP_BYTES, "dp");
     }
@@ -56,21 +55,16 @@ public final class ProvenanceEncoder {
      * The headers of one sanitized record.
      *
      * @param release whether its dp fields were noised or withheld
-     * @param epsilonCharged ε charged to the subject for this record (0: withheld, duplicate, or no dp field)
+     * @param epsilonCharged ε charged to the subject for this record: the policy's per-event ε, or 0 (withheld,
+     *     duplicate, or no dp field)
      * @param band the subject's budget band after this record
      * @param detections free-text PII found, by type (counts only)
      */
     public Provenance encode(DpRelease release, double epsilonCharged, BudgetBand band,
             Map<String, Integer> detections) {
-        byte[] dp = epsilonCharged == 0 ? dpFree : epsilonCharged == epsilonPerEvent ? dpCharged : dpValue(epsilonCharged);
+        byte[] dp = epsilonCharged == 0 ? dpFree : dpCharged;
         return new Provenance(jurisdiction, policy, release == DpRelease.RELEASE ? releasedActions : withheldActions,
                 detections(detections), dp, band, gateway);
-    }
-
-    private byte[] dpValue(double epsilon) {
-        String mechanism = new String(dpCharged, StandardCharsets.US_ASCII);
-        return capped(mechanism.substring(0, mechanism.indexOf(':') + 1) + plain(epsilon),
-                ProvenanceHeaders.MAX_DP_BYTES, "dp");
     }
 
     /** {@code TYPE:count,...} sorted by type, or {@code none}; within {@link ProvenanceHeaders#MAX_DETECTIONS_BYTES}. */
