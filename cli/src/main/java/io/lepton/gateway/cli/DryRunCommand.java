@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>DP noise is applied as in the topology, and the privacy budget is charged to an in-memory ledger that lives for
  * one run: within a run, subjects exhaust their budgets exactly as they would in the topology starting from an empty
- * ledger (budgets spent in production are not known here). Every processed event also prints its audit line.
+ * ledger (budgets spent in production are not known here). A sanitized line carries the provenance headers the
+ * topology writes; an event without a sanitized record (suppressed, or quarantined in a jurisdiction) also prints its
+ * audit line.
  */
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = "Sanitize JSON-line events with the engine, without Kafka (stdin to stdout by default).")

@@ -78,7 +78,8 @@ final class ExplainCommand implements Callable<Integer> {
             return result;
         }
         Outcome.Released released = (Outcome.Released) outcome;
-        routing.put("policyVersion", released.policy().version());
+        routing.put("policyVersion", released.policy().contentHash());
+        routing.put("policyLabel", released.policy().version());
         routing.put("residencyZone", released.policy().residencyZone());
         routing.put("crossBorder", released.policy().crossBorder().yamlName());
         RecordSanitizer sanitizer = engine.sanitizer(released.policy().id(), family.name());
@@ -98,9 +99,11 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         result.put("key", released.event().key());
-        result.put("epsilonSpent", released.audit().getEpsilonSpent());
+        result.put("epsilonSpent", released.budget().epsilonSpent());
         ObjectNode detections = result.putObject("freeTextDetections");
         released.event().detections().forEach(detections::put);
+        ObjectNode headers = result.putObject("headers");
+        JsonLines.provenance(released).forEach(headers::put);
         return result;
     }
 
@@ -128,6 +131,8 @@ final class ExplainCommand implements Callable<Integer> {
                     .append(explanation.get("quarantineDetail").asText()).append('\n');
             return out.toString();
         }
+        out.append("policy:       version ").append(explanation.get("routing").get("policyVersion").asText())
+                .append(" (file label ").append(explanation.get("routing").get("policyLabel").asText()).append(")\n");
         out.append("record key:   ").append(explanation.get("key").asText()).append(" (subject pseudonym)\n");
         out.append("ε spent:      ").append(explanation.get("epsilonSpent").asDouble())
                 .append(" of the subject's budget for the period\n\n");
@@ -137,6 +142,9 @@ final class ExplainCommand implements Callable<Integer> {
         if (!explanation.get("freeTextDetections").isEmpty()) {
             out.append("\nfree-text detections: ").append(explanation.get("freeTextDetections")).append('\n');
         }
+        out.append("\nprovenance headers of the sanitized record:\n");
+        explanation.get("headers").fields().forEachRemaining(h -> out.append(String.format("  %-19s %s%n",
+                h.getKey(), h.getValue().asText())));
         return out.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Base64;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.schemas.AuditRecord;
 import io.lepton.serdes.json.AvroJson;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
@@ -57,21 +58,32 @@ final class JsonLines {
 
     /**
      * The output lines for an engine outcome on {@code input}, decoded as {@code raw}, as the topology writes them:
-     * a released event and its audit record; a suppressed event's audit record only; a quarantined raw event.
+     * a released event with its provenance headers; a suppressed event's audit record only; a quarantined raw event
+     * and, when it was quarantined in a jurisdiction, its audit record. (The topology's windowed roll-ups, which count
+     * all of them, are not printed per event.)
      */
     static List<ObjectNode> outcome(Outcome outcome, Envelope input, GenericRecord raw) {
         if (outcome instanceof Outcome.Released released) {
             return List.of(line(outcome.topic(), released.event().key(), AvroJson.toJson(released.event().value()),
-                    Map.of()), audit(released.policy(), released.audit()));
+                    provenance(released)));
         }
         if (outcome instanceof Outcome.Suppressed suppressed) {
             return List.of(audit(suppressed.policy(), suppressed.audit()));
         }
         Outcome.Quarantined quarantined = (Outcome.Quarantined) outcome;
-        return List.of(line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
+        ObjectNode quarantine = line(outcome.topic(), input.key(), AvroJson.toJson(raw), Map.of(
                 QuarantineHeaders.REASON, quarantined.reason().headerValue(),
                 QuarantineHeaders.DETAIL, quarantined.detail(),
-                QuarantineHeaders.SOURCE_TOPIC, input.topic())));
+                QuarantineHeaders.SOURCE_TOPIC, input.topic()));
+        return quarantined.audit() == null ? List.of(quarantine)
+                : List.of(quarantine, audit(quarantined.policy(), quarantined.audit()));
+    }
+
+    /** A released event's provenance headers as text. */
+    static Map<String, String> provenance(Outcome.Released released) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        released.provenance().writeTo((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private static ObjectNode audit(JurisdictionPolicy policy, AuditRecord audit) {

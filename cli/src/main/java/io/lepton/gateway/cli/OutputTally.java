@@ -1,6 +1,8 @@
 package io.lepton.gateway.cli;
 
 import io.lepton.gateway.engine.LaneTopics.Kind;
+import io.lepton.gateway.engine.provenance.BudgetBand;
+import io.lepton.gateway.engine.provenance.ProvenanceHeaders;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.serdes.SerdeException;
 import io.lepton.serdes.avro.AvroDeserializer;
@@ -31,8 +33,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Counts what the gateway writes, as a downstream consumer would see it (read_committed, so aborted transactions are
  * never counted): sanitized and quarantined records per family and jurisdiction, quarantine reasons, free-text PII
- * and DP budget outcomes from audit records, fairness alerts, the latest DP aggregate releases, and
- * produce-to-consume latency.
+ * and DP budget outcomes from the sanitized records' provenance headers and suppressed events' audit records,
+ * fairness alerts, the latest DP aggregate releases, and produce-to-consume latency.
  *
  * <p>It subscribes by pattern, so output topics that a newer gateway adds (audit, alerts) are picked up when they
  * appear; audit and alert values are decoded as generic Avro with their writer schema from the registry, so the
@@ -116,6 +118,7 @@ final class OutputTally implements AutoCloseable {
             String[] parts = topic.split("\\.", 3);
             add(byJurisdiction, parts[1]);
             add(byFamily, parts[2]);
+            countProvenance(record);
             long latency = Math.max(0, Math.min(MAX_TRACKABLE_LATENCY_MS, now - record.timestamp()));
             intervalLatency.recordValue(latency);
             totalLatency.recordValue(latency);
@@ -134,13 +137,34 @@ final class OutputTally implements AutoCloseable {
         }
     }
 
+    /**
+     * PII found and budget exhaustion of a released event, from its provenance headers: live, with no audit record
+     * per event to read.
+     */
+    private void countProvenance(ConsumerRecord<byte[], byte[]> record) {
+        String detections = header(record, ProvenanceHeaders.DETECTIONS);
+        if (detections != null && !detections.equals(ProvenanceHeaders.NONE)) {
+            for (String entry : detections.split(",")) {
+                int colon = entry.lastIndexOf(':');
+                if (colon > 0) {
+                    piiByType.merge(entry.substring(0, colon), Long.parseLong(entry.substring(colon + 1)), Long::sum);
+                }
+            }
+        }
+        if (BudgetBand.EXHAUSTED.code().equals(header(record, ProvenanceHeaders.BUDGET))) {
+            add(budgetOutcomes, "WITHHELD");
+        }
+    }
+
+    /** A suppressed event's audit record (roll-ups and quarantined events are counted elsewhere). */
     private void countAudit(GenericRecord audit) {
+        Object outcome = field(audit, "outcome");
+        if (outcome == null || !"SUPPRESSED".equals(outcome.toString())) {
+            return;
+        }
+        add(budgetOutcomes, outcome.toString());
         if (field(audit, "detections") instanceof Map<?, ?> detections) {
             detections.forEach((type, n) -> piiByType.merge(type.toString(), ((Number) n).longValue(), Long::sum));
-        }
-        Object outcome = field(audit, "budgetOutcome");
-        if (outcome != null && !"RELEASED".equals(outcome.toString())) {
-            add(budgetOutcomes, outcome.toString());
         }
     }
 

@@ -3,6 +3,7 @@ package io.lepton.gateway.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.gateway.streams.AuditRollups;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
@@ -82,6 +83,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (EmbeddedGateway gateway = EmbeddedGateway.start(engine)) {
             int[] counts = produce(gateway, err);
             awaitDrained(gateway, Duration.ofSeconds(timeoutSeconds));
+            awaitRollUps();
             Map<String, List<ObjectNode>> outputs = new TopicDump(gateway).readAll(GatewayTopics.outputs(engine));
             Files.createDirectories(out);
             int written = 0;
@@ -119,6 +121,14 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * Waits until the audit roll-ups of the replayed events are written: their window (wall clock) has ended, a
+     * punctuation has emitted them and a commit has made them visible.
+     */
+    private static void awaitRollUps() {
+        EmbeddedGateway.sleep(AuditRollups.WINDOW.plus(AuditRollups.PUNCTUATION).plusSeconds(1).toMillis());
     }
 
     /** Returns {produced, produced-as-raw-bytes, skipped}. */

@@ -27,7 +27,7 @@ class DemoPoliciesTest {
 
     private static final Set<String> KNOWN = PiiCatalog.knownClasses(EventFamilies.discover());
     /** What the demo copies may change. */
-    private static final Set<String> DEMO_CHANGES = Set.of("version", "fairness", "aggregates");
+    private static final Set<String> DEMO_CHANGES = Set.of("version", "fairness", "aggregates", "contentHash");
 
     @Test
     void demoPoliciesDifferFromTheBuiltInOnesOnlyInFairnessAndAggregateWindowsAndVersion() throws Exception {
@@ -38,6 +38,8 @@ class DemoPoliciesTest {
             JurisdictionPolicy demo = demoSet.byId(original.id()).orElseThrow();
             assertThat(comparable(demo)).as(original.id()).isEqualTo(comparable(original));
             assertThat(demo.version()).isEqualTo(original.version() + "-demo");
+            assertThat(demo.contentHash()).as("the demo's variant runs under its own version")
+                    .isNotEqualTo(original.contentHash());
             assertThat(demo.fairness().windowSize()).isEqualTo(Duration.ofSeconds(30));
             assertThat(demo.fairness().windowAdvance()).isEqualTo(Duration.ofSeconds(10));
             assertThat(demo.fairness().minSamplesPerGroup()).isEqualTo(50);

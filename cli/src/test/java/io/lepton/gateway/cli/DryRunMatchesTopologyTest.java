@@ -13,6 +13,7 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.PolicySet;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.GatewayTopology;
+import io.lepton.gateway.engine.provenance.ProvenanceHeaders;
 import io.lepton.gateway.streams.QuarantineHeaders;
 import io.lepton.gateway.streams.RecordCodec;
 import io.lepton.gateway.streams.Lanes;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code dry-run} and the Kafka Streams topology give identical output for the same input: same destination topic,
- * same key, same value (noised dp fields included), same reason headers, same audit records, line for line.
+ * same key, same value (noised dp fields included), same reason and provenance headers, same audit records, line for
+ * line.
  *
  * <p>Both run with the same keys, each with its own engine: noise comes from the noise keys' PRF per (event, field),
  * so both draw identical noise whatever order they process in. A third run with other noise keys shows that the
@@ -53,8 +55,9 @@ import org.junit.jupiter.api.Test;
  */
 class DryRunMatchesTopologyTest {
 
-    private static final List<String> COMPARED_HEADERS =
-            List.of(QuarantineHeaders.REASON, QuarantineHeaders.DETAIL, QuarantineHeaders.SOURCE_TOPIC);
+    private static final List<String> COMPARED_HEADERS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(QuarantineHeaders.REASON, QuarantineHeaders.DETAIL,
+                    QuarantineHeaders.SOURCE_TOPIC), ProvenanceHeaders.NAMES.stream()).toList();
 
     @Test
     void dryRunAndTopologyAgreeOnEverySampleEvent() throws IOException {
@@ -109,9 +112,13 @@ class DryRunMatchesTopologyTest {
                     fromTopology.add(renderer.render(topic, record.key(), record.value(), headers(record)));
                 }
             }
-            assertThat(fromDryRun).as("11 decodable events; sanitized ones add an audit line").hasSizeGreaterThan(11);
+            assertThat(fromDryRun).as("one line per event, two for one quarantined in a jurisdiction")
+                    .hasSize(Files.readAllLines(Samples.EVENTS).size() + 1);
             assertThat(fromDryRun).filteredOn(line -> line.get("topic").asText().startsWith("privacy.audit."))
-                    .isNotEmpty();
+                    .as("the quarantined event's audit record").hasSize(1);
+            assertThat(fromDryRun).filteredOn(line -> line.get("topic").asText().startsWith("sanitized."))
+                    .as("provenance headers are compared too")
+                    .allSatisfy(line -> assertThat(line.get("headers").has(ProvenanceHeaders.POLICY)).isTrue());
             assertThat(undecodable).as("the samples include lines that do not fit their schema").isPositive();
             assertThat(fromDryRun).filteredOn(line -> line.path("headers").path(QuarantineHeaders.REASON).asText()
                     .equals("undecodable")).hasSize(undecodable);

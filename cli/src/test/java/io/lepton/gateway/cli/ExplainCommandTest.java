@@ -37,6 +37,10 @@ class ExplainCommandTest {
         assertThat(field(explanation, "customerEmail").get("tag").asText()).isEqualTo("pii EMAIL");
         assertThat(field(explanation, "satisfaction").get("tag").asText()).isEqualTo("dp [1.0, 5.0]");
         assertThat(explanation.get("fields").get(0).get("field").asText()).as("schema order").isEqualTo("eventId");
+        assertThat(explanation.get("headers").get("lepton.policy").asText())
+                .isEqualTo("eu-gdpr@" + explanation.get("routing").get("policyVersion").asText());
+        assertThat(explanation.get("headers").get("lepton.actions").asText()).contains("gender=drop",
+                "customerEmail=redact", "message=scrub");
         assertThat(explanation.toString()).doesNotContain("anna.schmidt@example.de", "Anna Schmidt", "cust-1001");
     }
 

@@ -19,20 +19,40 @@ class ReplayCommandIT {
                 out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("replayed 12 records (1 not fitting their schema), wrote 21 output records");
+        assertThat(result.out()).contains("replayed 12 records (1 not fitting their schema), wrote ");
         assertThat(lines(out.resolve("quarantine.unrouted.jsonl"))).hasSize(2)
                 .extracting(l -> l.get("headers").get("lepton.quarantine.reason").asText())
                 .containsExactlyInAnyOrder("unroutable-region", "undecodable");
         assertThat(lines(out.resolve("quarantine.eu-gdpr.jsonl"))).singleElement()
                 .satisfies(l -> assertThat(l.get("value").get("eventId").asText()).isEqualTo("cs-0005"));
         long audited = 0;
+        long rolledUp = 0;
+        long sanitized = 0;
         try (var files = Files.list(out)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("privacy.audit.")).toList()) {
-                audited += lines(file).size();
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("sanitized.")) {
+                    sanitized += lines(file).size();
+                    assertThat(lines(file)).allSatisfy(l -> assertThat(l.get("headers").get("lepton.policy").asText())
+                            .startsWith(name.split("\\.")[1] + "@"));
+                }
+                if (!name.startsWith("privacy.audit.")) {
+                    continue;
+                }
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain("cust-1001", "Anna", "eu-gdpr-1.", "us-ccpa-1.", "cn-pipl-1.");
+                for (JsonNode line : lines(file)) {
+                    if (line.get("value").has("windowStart")) {
+                        rolledUp += line.get("value").get("events").asLong();
+                    } else {
+                        audited++;
+                    }
+                }
             }
         }
-        assertThat(audited).as("one audit record per sanitized event").isEqualTo(9);
+        assertThat(sanitized).isEqualTo(9);
+        assertThat(audited).as("one audit record per event without a sanitized record: cs-0005, quarantined")
+                .isEqualTo(1);
+        assertThat(rolledUp).as("the roll-ups count every event routed to a jurisdiction").isEqualTo(10);
         JsonNode gdpr = lines(out.resolve("sanitized.eu-gdpr.customer-service.jsonl")).get(0);
         assertThat(gdpr.get("value").get("eventId").asText()).isEqualTo("cs-0001");
         assertThat(gdpr.get("key").asText()).startsWith("eu-gdpr-1.");

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -72,16 +73,34 @@ public class GatewayProducers {
         return engine;
     }
 
+    /**
+     * The running policy versions: {@code lepton_policy_info} gauges, and one log line per jurisdiction whose version
+     * differs from the one this instance last ran (remembered in its state directory).
+     */
+    @Produces
+    @Singleton
+    RunningPolicies runningPolicies(GatewayEngine engine, GatewaySettings settings, MeterRegistry meters) {
+        RunningPolicies running = RunningPolicies.of(engine.policies());
+        running.registerGauges(meters);
+        for (RunningPolicies.Entry entry : running.entries()) {
+            LOGGER.infof("policy in force: jurisdiction=%s version=%s label=%s", entry.jurisdiction(),
+                    entry.version(), entry.label());
+        }
+        PolicyVersionHistory.update(Path.of(settings.streams().stateDir()), running).forEach(LOGGER::info);
+        return running;
+    }
+
     @Produces
     @Singleton
     SchemaRegistryClient registry(GatewaySettings settings) {
         return new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(settings.registry().clientProperties()));
     }
 
+    /** {@code policies} is asked for so that versions are exported and logged before Kafka Streams starts. */
     @Produces
     @Singleton
     Topology topology(GatewayEngine engine, SchemaRegistryClient registry, GatewaySettings settings,
-            MeterRegistry meters) {
+            MeterRegistry meters, RunningPolicies policies) {
         // One admin client for everything checked or created before Streams starts.
         try (Admin admin = Admin.create(settings.streams().adminProperties())) {
             if (settings.topics().create()) {

@@ -7,7 +7,6 @@ import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.failure.FailClosedProcessor;
 import io.lepton.gateway.streams.aggregate.DpAggregateTopology;
 import io.lepton.gateway.streams.fairness.PooledFairnessStage;
-import io.lepton.schemas.AuditRecord;
 import io.lepton.schemas.DpAggregate;
 import io.lepton.schemas.FairnessAlert;
 import java.util.ArrayList;
@@ -30,9 +29,9 @@ import org.apache.kafka.streams.Topology;
  * {@link LaneResidency} checks the built topology against that, so adding an output is a change here alone.
  *
  * <pre>
- * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (store dp-ledger-&lt;j&gt;) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
- *           │                                              ├→ privacy.audit.&lt;j&gt;
- *           │                                              └→ quarantine.&lt;j&gt;
+ * inlet(f) ─┬→ &lt;j&gt;.sanitize.&lt;f&gt; (stores dp-ledger-&lt;j&gt;, &lt;j&gt;.audit-rollups) ─┬→ sanitized.&lt;j&gt;.&lt;f&gt;
+ *           │                                                                  ├→ privacy.audit.&lt;j&gt;
+ *           │                                                                  └→ quarantine.&lt;j&gt;
  *           ├→ &lt;j&gt;.fairness-count.&lt;f&gt; ─→ fairness.counts.&lt;j&gt; ─→ &lt;j&gt;.fairness-merge
  *           │    (store &lt;j&gt;.fairness-pooled) ─→ fairness.alerts.&lt;j&gt;        ({@link PooledFairnessStage})
  *           └→ &lt;j&gt;.aggregates-contributions.&lt;f&gt; → dp-contributions.&lt;j&gt;.&lt;f&gt; (partition 0)
@@ -77,6 +76,7 @@ public final class JurisdictionLane {
             stores.add(stage.nodes().storeName());
         });
         stores.add(LedgerStore.name(policy.id()));
+        stores.add(AuditRollups.storeName(policy.id()));
     }
 
     public JurisdictionPolicy policy() {
@@ -133,7 +133,8 @@ public final class JurisdictionLane {
     }
 
     /**
-     * The value schema of each output topic that carries Avro records, registered at start-up so that no
+     * The value schema of each output topic that carries one Avro record type (the audit topic carries two: see
+     * {@link AuditRollups#auditSubjects}), registered at start-up so that no
      * registration happens on the hot path (where two stream threads could race for a new subject).
      */
     public Map<String, Schema> valueSchemas(GatewayEngine engine) {
@@ -141,7 +142,6 @@ public final class JurisdictionLane {
         for (EventFamily family : families) {
             schemas.put(topics.sanitized(family), engine.sanitizer(policy.id(), family.name()).outputSchema());
         }
-        schemas.put(topics.audit(), AuditRecord.getClassSchema());
         if (fairness.isPresent()) {
             schemas.put(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
         }
@@ -168,6 +168,7 @@ public final class JurisdictionLane {
             }
         }
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
+        topology.addStateStore(AuditRollups.storeBuilder(policy.id()), sanitizers.toArray(String[]::new));
         fairness.ifPresent(stage -> stage.<RoutedEvent>addTo(topology, parents, RoutedEvent::record,
                 services.codec().avroSerializer(), services.fairness()));
     }
@@ -183,7 +184,7 @@ public final class JurisdictionLane {
                 services.failures()), parents);
         topology.addSink(sinks.sanitized(), topics.sanitized(family), new StringSerializer(),
                 services.codec().avroSerializer(), node);
-        topology.addSink(sinks.audit(), topics.audit(), new StringSerializer(), services.codec().avroSerializer(),
+        topology.addSink(sinks.audit(), topics.audit(), new StringSerializer(), services.codec().auditSerializer(),
                 node);
         topology.addSink(sinks.quarantine(), topics.quarantine(), new ByteArraySerializer(),
                 RoutedEvent.RAW_BYTES.serializer(), node);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Registers the value schema of every Avro output topic of every lane at start-up: derived sanitized schemas, audit
- * records, fairness alerts and DP aggregate releases.
+ * records and roll-ups (one registry subject per record type, as the audit topic carries both), fairness alerts and
+ * DP aggregate releases.
  *
  * <p>Two reasons. A policy change that would break downstream readers (an incompatible schema under the subject's
  * compatibility rule) stops the gateway before it writes anything, instead of failing on the first record of that
@@ -22,6 +23,11 @@ public final class OutputSchemas {
         for (JurisdictionLane lane : lanes.all()) {
             for (Map.Entry<String, org.apache.avro.Schema> output : lane.valueSchemas(engine).entrySet()) {
                 codec.registerValueSchema(output.getKey(), output.getValue());
+                count++;
+            }
+            for (Map.Entry<String, org.apache.avro.Schema> subject : AuditRollups.auditSubjects(lane.topics())
+                    .entrySet()) {
+                codec.registerSubject(subject.getKey(), subject.getValue());
                 count++;
             }
         }

@@ -4,6 +4,7 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
+import io.lepton.serdes.avro.SubjectNameStrategy;
 import io.lepton.serdes.registry.SchemaRegistryClient;
 import java.util.HashMap;
 import java.util.List;
@@ -13,13 +14,14 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Confluent wire-format Avro in and out: decodes raw records against each family's own raw schema (the gateway's
  * reader schema, so unknown producer fields never get through) and encodes sanitized records, registering their
- * schemas under their topics' subjects.
+ * schemas under their topics' subjects (audit records and roll-ups under one subject per record type).
  */
 public final class RecordCodec {
 
     private final SchemaRegistryClient registry;
     private final Map<String, AvroDeserializer<GenericRecord>> decoders = new HashMap<>();
     private final AvroSerializer<GenericRecord> encoder;
+    private final AvroSerializer<GenericRecord> auditEncoder;
 
     public RecordCodec(SchemaRegistryClient registry, List<EventFamily> families) {
         this.registry = registry;
@@ -28,6 +30,8 @@ public final class RecordCodec {
                     AvroSerdeConfig.builder().readerSchema(family.rawSchema()).build()));
         }
         this.encoder = new AvroSerializer<>(registry, AvroSerdeConfig.builder().autoRegisterSchemas(true).build());
+        this.auditEncoder = new AvroSerializer<>(registry, AvroSerdeConfig.builder().autoRegisterSchemas(true)
+                .subjectNameStrategy(SubjectNameStrategy.TOPIC_RECORD).build());
     }
 
     /**
@@ -48,8 +52,21 @@ public final class RecordCodec {
         return encoder;
     }
 
+    /**
+     * The serializer for audit topics, which carry two record types (per-event audit records and roll-ups): subject
+     * {@code <topic>-<record full name>} (Confluent's TopicRecordNameStrategy), registered at start-up.
+     */
+    public AvroSerializer<GenericRecord> auditSerializer() {
+        return auditEncoder;
+    }
+
     /** Registers {@code schema} for {@code topic}'s values up front, so an incompatible change fails at start-up. */
     public int registerValueSchema(String topic, org.apache.avro.Schema schema) {
-        return registry.register(topic + "-value", schema);
+        return registerSubject(topic + "-value", schema);
+    }
+
+    /** Registers {@code schema} under {@code subject} up front. */
+    public int registerSubject(String subject, org.apache.avro.Schema schema) {
+        return registry.register(subject, schema);
     }
 }

@@ -9,8 +9,10 @@ import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.TestTopics;
 import io.lepton.gateway.engine.LaneTopics;
+import io.lepton.gateway.engine.provenance.ProvenanceHeaders;
 import io.lepton.gateway.streams.GatewayTopics;
 import io.lepton.gateway.streams.QuarantineHeaders;
+import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
@@ -44,8 +46,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole gateway on a real KRaft broker and a real Apicurio registry: events of all three families produced with
  * the project's serde come out of the right sanitized topics with no tagged value, an unknown region and a garbage
- * payload land in quarantine with a reason, every record in is accounted for out, and every sanitized event has its
- * audit record.
+ * payload land in quarantine with a reason, every record in is accounted for out, and every event a jurisdiction
+ * processed is accounted for by exactly one of {sanitized record with provenance headers, audit record}, with the
+ * audit roll-ups counting all of them.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedEnvironmentResource.class, restrictToAnnotatedClass = true)
@@ -72,6 +75,9 @@ class GatewayIT {
     @TestHTTPResource("/q/health/ready")
     URI readiness;
 
+    @TestHTTPResource("/policies")
+    URI policies;
+
     @Test
     void eventsFlowFromRawToSanitizedAndQuarantineWithNothingLost() {
         String[] regions = {"DE", "US-CA", "CN", "BR", "IN", "SG", "JP", "FR"};
@@ -86,35 +92,51 @@ class GatewayIT {
                 sent += 3;
             }
             send(producer, serializer, customerService("cs-unrouted", "Atlantis"));
+            CustomerServiceEvent noSubject = customerService("cs-no-subject", "DE");
+            noSubject.setCustomerId(" ");
+            send(producer, serializer, noSubject); // quarantined in eu-gdpr: raw to quarantine, plus an audit record
             producer.send(new ProducerRecord<>("raw.recommendation", "k".getBytes(StandardCharsets.UTF_8),
                     "garbage, not avro".getBytes(StandardCharsets.UTF_8)));
-            sent += 2;
+            sent += 3;
             producer.flush();
         }
 
-        int quarantinedUnrouted = 2;
-        int audited = sent - quarantinedUnrouted; // no subject exceeds a budget that suppresses here
-        List<ConsumerRecord<byte[], byte[]>> all = consumeAll(GatewayTopics.eventOutputs(engine), sent + audited,
-                Duration.ofSeconds(90));
+        int routed = sent - 2; // all but the unknown region and the garbage
+        AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
+        List<ConsumerRecord<byte[], byte[]>> all = consumeUntil(GatewayTopics.eventOutputs(engine),
+                records -> rolledUp(records, deserializer) >= routed, Duration.ofSeconds(90));
         List<ConsumerRecord<byte[], byte[]>> out = all.stream()
                 .filter(r -> !r.topic().startsWith(LaneTopics.Kind.AUDIT.prefix())).toList();
         assertThat(out).as("in = out + quarantined").hasSize(sent);
-        assertThat(all.size() - out.size()).as("one audit record per sanitized event").isEqualTo(audited);
+        assertThat(rolledUp(all, deserializer)).as("the roll-ups count every routed event once").isEqualTo(routed);
 
         Map<String, Integer> perTopic = new HashMap<>();
-        AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>(registry, AvroSerdeConfig.defaults());
+        Map<String, Integer> accounted = new HashMap<>();
         List<ConsumerRecord<byte[], byte[]>> unrouted = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : out) {
+        for (ConsumerRecord<byte[], byte[]> record : all) {
             perTopic.merge(record.topic(), 1, Integer::sum);
             if (record.topic().startsWith("sanitized.")) {
                 GenericRecord value = deserializer.deserialize(record.topic(), record.value());
                 String text = value.toString() + new String(record.key(), StandardCharsets.UTF_8);
                 assertThat(text).as(record.topic()).doesNotContain(RawEvents.TAGGED_VALUES);
                 assertThat(record.topic()).endsWith(value.getSchema().getProp("family"));
+                for (String header : ProvenanceHeaders.NAMES) {
+                    assertThat(record.headers().lastHeader(header)).as(record.topic() + " " + header).isNotNull();
+                    assertThat(new String(record.headers().lastHeader(header).value(), StandardCharsets.UTF_8))
+                            .doesNotContain(RawEvents.TAGGED_VALUES);
+                }
+                accounted.merge(value.get("eventId").toString(), 1, Integer::sum);
+            } else if (record.topic().startsWith(LaneTopics.Kind.AUDIT.prefix())) {
+                GenericRecord value = deserializer.deserialize(record.topic(), record.value());
+                if (value.getSchema().getName().equals("AuditRecord")) {
+                    accounted.merge(value.get("eventId").toString(), 1, Integer::sum);
+                }
             } else if (record.topic().equals(TestTopics.UNROUTED)) {
                 unrouted.add(record);
             }
         }
+        assertThat(accounted).as("every routed event: exactly one of {sanitized record, audit record}")
+                .hasSize(routed).containsEntry("cs-no-subject", 1).allSatisfy((id, n) -> assertThat(n).isOne());
         assertThat(perTopic).containsEntry(TestTopics.sanitized("eu-gdpr", "customer-service"), 10)
                 .containsEntry(TestTopics.sanitized("us-ccpa", "recommendation"), 5)
                 .containsEntry(TestTopics.sanitized("cn-pipl", "financial-sentiment"), 5)
@@ -129,7 +151,12 @@ class GatewayIT {
                 .containsPattern("lepton_records_total\\{.*outcome=\"released\".*\\} [1-9]")
                 .containsPattern("lepton_quarantined_total\\{.*reason=\"undecodable\".*\\} 1\\.0")
                 .containsPattern("lepton_pii_detections_total\\{.*type=\"EMAIL\".*\\} [1-9]")
-                .contains("kafka_stream_");
+                .contains("kafka_stream_")
+                .containsPattern("lepton_policy_info\\{.*jurisdiction=\"eu-gdpr\".*version=\""
+                        + engine.policies().byId("eu-gdpr").orElseThrow().contentHash() + "\".*\\} 1\\.0");
+        assertThat(get(policies)).as("the running policy versions")
+                .contains("\"jurisdiction\":\"cn-pipl\"", "\"version\":\""
+                        + engine.policies().byId("cn-pipl").orElseThrow().contentHash() + "\"");
         assertThat(get(readiness)).contains("\"status\": \"UP\"");
     }
 
@@ -160,7 +187,23 @@ class GatewayIT {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> consumeAll(List<String> topics, int expected, Duration timeout) {
+    /** Events counted by the roll-ups among {@code records}. */
+    private static long rolledUp(List<ConsumerRecord<byte[], byte[]>> records,
+            AvroDeserializer<GenericRecord> deserializer) {
+        long events = 0;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.topic().startsWith(LaneTopics.Kind.AUDIT.prefix())) {
+                GenericRecord value = deserializer.deserialize(record.topic(), record.value());
+                if (value.getSchema().getName().equals("AuditRollup")) {
+                    events += (Long) value.get("events");
+                }
+            }
+        }
+        return events;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> consumeUntil(List<String> topics,
+            java.util.function.Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + System.nanoTime());
@@ -171,10 +214,10 @@ class GatewayIT {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
+            while (!done.test(records) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
-            // Linger briefly: anything beyond the expected count would be a duplicate and must fail the test.
+            // Linger briefly: anything beyond the expected records would be a duplicate and must fail the test.
             consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
         }
         return records;

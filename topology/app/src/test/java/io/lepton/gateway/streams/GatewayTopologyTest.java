@@ -212,7 +212,9 @@ class GatewayTopologyTest {
             }
         }
         assertThat(out).as("every record in appears once in sanitized or quarantine topics").isEqualTo((long) in);
-        assertThat(audited).as("one audit record per released event (no budget is spent here)").isEqualTo(sanitized);
+        assertThat(audited).as("every routed event has a sanitized record, so no audit record (roll-ups come with "
+                + "the wall clock)").isZero();
+        assertThat(sanitized).isEqualTo(in - unrouted);
         assertThat(unrouted).isEqualTo(4);
         assertThat(GatewayTopics.outputs(engine)).containsAll(GatewayTopics.eventOutputs(engine))
                 .contains(TestTopics.alerts("eu-gdpr"), TestTopics.alerts("cn-pipl"));

@@ -26,14 +26,16 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The per-subject budget ledger in the topology: eu-gdpr charges ε 0.5 per customer-service event against ε 4 per
- * day, then withholds the dp field (satisfaction); the default policy charges 0.25 against 2, then suppresses. Every
- * processed event gets one audit record; counters record exhaustion.
+ * day, then withholds the dp field (satisfaction); the default policy charges 0.25 against 2, then suppresses. A
+ * sanitized record's provenance headers say what it cost and the budget band; a suppressed event gets an audit record;
+ * counters record exhaustion.
  */
 class LedgerTopologyTest {
 
@@ -69,15 +71,20 @@ class LedgerTopologyTest {
         for (int i = 0; i < 10; i++) {
             produce(event("DE", DAY_ONE.plusSeconds(i)), "producer-key-" + i);
         }
-        List<KeyValue<String, GenericRecord>> sanitized = read(TestTopics.sanitized("eu-gdpr", "customer-service"));
+        List<TestRecord<String, GenericRecord>> records = readRecords(TestTopics.sanitized("eu-gdpr",
+                "customer-service"));
+        List<KeyValue<String, GenericRecord>> sanitized = records.stream()
+                .map(r -> KeyValue.pair(r.key(), r.value())).toList();
         assertThat(sanitized).hasSize(10);
         assertThat(sanitized.subList(0, 8)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNotNull());
         assertThat(sanitized.subList(8, 10)).allSatisfy(kv -> assertThat(kv.value.get("satisfaction")).isNull());
-        List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit("eu-gdpr"));
-        assertThat(audit).extracting(kv -> kv.value.get("budgetOutcome").toString())
-                .containsExactly("RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED", "RELEASED",
-                        "RELEASED", "WITHHELD", "WITHHELD");
-        assertThat(audit).extracting(kv -> (Double) kv.value.get("epsilonSpent")).containsOnly(0.5, 0.0);
+        List<String> bands = header(records, "lepton.budget");
+        assertThat(bands).containsExactly("75-100", "75-100", "50-75", "50-75", "25-50", "25-50", "0-25", "0-25",
+                "exhausted", "exhausted");
+        assertThat(header(records, "lepton.dp"))
+                .containsExactly("laplace:0.5", "laplace:0.5", "laplace:0.5", "laplace:0.5", "laplace:0.5",
+                        "laplace:0.5", "laplace:0.5", "laplace:0.5", "laplace:0", "laplace:0");
+        assertThat(read(TestTopics.audit("eu-gdpr"))).as("every event has a sanitized record: no audit record").isEmpty();
         assertThat(exhausted("eu-gdpr", "withheld")).isEqualTo(2);
 
         KeyValueStore<String, byte[]> ledger = driver.getKeyValueStore(LedgerStore.name("eu-gdpr"));
@@ -97,11 +104,10 @@ class LedgerTopologyTest {
             produce(event("DE", DAY_ONE.plusSeconds(i)), "k");
         }
         produce(event("FR", DAY_TWO.plusSeconds(5)), "k");
-        List<String> outcomes = read(TestTopics.audit("eu-gdpr")).stream()
-                .map(kv -> kv.value.get("budgetOutcome").toString()).toList();
-        assertThat(outcomes.subList(7, 10)).containsExactly("RELEASED", "WITHHELD", "RELEASED");
-        List<KeyValue<String, GenericRecord>> sanitized = read(TestTopics.sanitized("eu-gdpr", "customer-service"));
-        assertThat(sanitized.get(9).value.get("satisfaction")).isNotNull();
+        List<TestRecord<String, GenericRecord>> records = readRecords(TestTopics.sanitized("eu-gdpr",
+                "customer-service"));
+        assertThat(header(records, "lepton.budget").subList(7, 10)).containsExactly("0-25", "exhausted", "75-100");
+        assertThat(records.get(9).value().get("satisfaction")).isNotNull();
     }
 
     @Test
@@ -111,28 +117,36 @@ class LedgerTopologyTest {
         }
         assertThat(read(TestTopics.sanitized("default", "customer-service"))).hasSize(8);
         List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit("default"));
-        assertThat(audit).hasSize(10);
-        assertThat(audit.subList(8, 10)).allSatisfy(kv -> {
-            assertThat(kv.value.get("budgetOutcome")).hasToString("SUPPRESSED");
+        assertThat(audit).as("one audit record per event without a sanitized record").hasSize(2);
+        assertThat(audit).allSatisfy(kv -> {
+            assertThat(kv.value.get("outcome")).hasToString("SUPPRESSED");
             assertThat(kv.value.get("budgetExhausted")).isEqualTo(true);
+            assertThat(kv.key).isEqualTo(kv.value.get("eventId").toString());
         });
         assertThat(exhausted("default", "suppressed")).isEqualTo(2);
         assertThat(exhausted("eu-gdpr", "withheld")).isZero();
     }
 
     @Test
-    void auditRecordsAreKeyedByEventIdAndCarryNoPersonalData() {
+    void auditRecordsAndRollUpsCarryNoPersonalData() {
         produce(RawEvents.customerService("evt-a", "DE"), "cust-000042");
         produce(RawEvents.financial("evt-b", "CN"), "acct-5555");
         produce(RawEvents.recommendation("evt-c", "US-CA"), "user-123456");
+        CustomerServiceEvent noSubject = RawEvents.customerService("evt-d", "DE");
+        noSubject.setCustomerId(" ");
+        produce(noSubject, "k");
+        driver.advanceWallClockTime(AuditRollups.WINDOW.plus(AuditRollups.PUNCTUATION));
         String sanitizedKey = read(TestTopics.sanitized("eu-gdpr", "customer-service")).get(0).key;
         for (String jurisdiction : List.of("eu-gdpr", "cn-pipl", "us-ccpa")) {
             List<KeyValue<String, GenericRecord>> audit = read(TestTopics.audit(jurisdiction));
-            assertThat(audit).hasSize(1);
-            String text = audit.get(0).key + audit.get(0).value;
-            assertThat(text).doesNotContain(RawEvents.TAGGED_VALUES).doesNotContain(sanitizedKey)
-                    .doesNotContain("Bullish", "DE89370400440532013000");
-            assertThat(audit.get(0).value.get("jurisdiction")).hasToString(jurisdiction);
+            assertThat(audit).as("a roll-up (and eu-gdpr's quarantined event)")
+                    .hasSize(jurisdiction.equals("eu-gdpr") ? 2 : 1);
+            for (KeyValue<String, GenericRecord> record : audit) {
+                String text = record.key + record.value;
+                assertThat(text).doesNotContain(RawEvents.TAGGED_VALUES).doesNotContain(sanitizedKey)
+                        .doesNotContain("cust-000042", "acct-5555", "user-123456", "Bullish", "DE89370400440532013000");
+                assertThat(record.value.get("jurisdiction")).hasToString(jurisdiction);
+            }
         }
     }
 
@@ -152,6 +166,16 @@ class LedgerTopologyTest {
     private List<KeyValue<String, GenericRecord>> read(String topic) {
         return driver.createOutputTopic(topic, new StringDeserializer(),
                 new AvroDeserializer<GenericRecord>(registry, AvroSerdeConfig.defaults())).readKeyValuesToList();
+    }
+
+    private List<TestRecord<String, GenericRecord>> readRecords(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(),
+                new AvroDeserializer<GenericRecord>(registry, AvroSerdeConfig.defaults())).readRecordsToList();
+    }
+
+    private static List<String> header(List<TestRecord<String, GenericRecord>> records, String name) {
+        return records.stream()
+                .map(r -> new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8)).toList();
     }
 
     private double exhausted(String jurisdiction, String outcome) {

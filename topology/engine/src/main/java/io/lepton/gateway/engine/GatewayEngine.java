@@ -16,6 +16,8 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicyException;
 import io.lepton.gateway.engine.policy.PolicySet;
+import io.lepton.gateway.engine.provenance.GatewayVersion;
+import io.lepton.gateway.engine.provenance.ProvenanceEncoder;
 import io.lepton.gateway.engine.routing.JurisdictionRouter;
 import io.lepton.gateway.engine.sanitize.RecordSanitizer;
 import io.lepton.gateway.engine.sanitize.SanitizationException;
@@ -40,6 +42,7 @@ public final class GatewayEngine {
     private final EventFamilies families;
     private final JurisdictionRouter router;
     private final Map<String, RecordSanitizer> sanitizers;
+    private final Map<String, ProvenanceEncoder> provenance = new HashMap<>();
     private final PrivacyGate privacyGate;
     private final BudgetTime budgetTime;
     private final Map<String, List<AggregateQuery>> aggregates;
@@ -56,6 +59,8 @@ public final class GatewayEngine {
         this.budgetTime = budgetTime;
         this.aggregates = Map.copyOf(aggregates);
         this.aggregateNoise = aggregateNoise;
+        sanitizers.forEach((key, sanitizer) -> provenance.put(key, new ProvenanceEncoder(sanitizer.policy(),
+                sanitizer.family(), sanitizer.actionsByField(), GatewayVersion.current())));
     }
 
     /**
@@ -186,9 +191,11 @@ public final class GatewayEngine {
      */
     public Outcome sanitize(JurisdictionPolicy policy, EventFamily family, GenericRecord raw, PrivacyLedger ledger) {
         try {
-            return privacyGate.release(sanitizer(policy.id(), family.name()), raw, ledger);
+            return privacyGate.release(sanitizer(policy.id(), family.name()),
+                    provenance.get(key(policy.id(), family.name())), raw, ledger);
         } catch (SanitizationException e) {
-            return new Outcome.Quarantined(policy, e.reason(), e.getMessage());
+            return new Outcome.Quarantined(policy, e.reason(), e.getMessage(),
+                    AuditRecords.quarantined(policy, family, raw, e.reason()));
         }
     }
 

@@ -10,6 +10,8 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.DpSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
+import io.lepton.gateway.engine.provenance.BudgetBand;
+import io.lepton.gateway.engine.provenance.ProvenanceEncoder;
 import io.lepton.gateway.engine.sanitize.DpRelease;
 import io.lepton.gateway.engine.sanitize.RecordSanitizer;
 import io.lepton.gateway.engine.sanitize.SanitizationException;
@@ -57,17 +59,18 @@ final class PrivacyGate {
     }
 
     /**
+     * @param provenance the encoder of {@code sanitizer}'s (jurisdiction, family)
      * @throws SanitizationException when the event cannot be sanitized safely (nothing is charged)
      */
-    Outcome release(RecordSanitizer sanitizer, GenericRecord raw, PrivacyLedger ledger) {
+    Outcome release(RecordSanitizer sanitizer, ProvenanceEncoder provenance, GenericRecord raw, PrivacyLedger ledger) {
         JurisdictionPolicy policy = sanitizer.policy();
         EventFamily family = sanitizer.family();
         if (!sanitizer.hasDpFields() || !policy.dp().enabled()) {
             DpRelease release = sanitizer.hasDpFields() ? DpRelease.WITHHOLD : DpRelease.RELEASE;
             SanitizedEvent event = sanitizer.sanitize(raw, release);
             BudgetOutcome outcome = release == DpRelease.RELEASE ? BudgetOutcome.RELEASED : BudgetOutcome.WITHHELD;
-            return new Outcome.Released(policy, family, event,
-                    AuditRecords.of(sanitizer, raw, release, event.detections(), 0, outcome, false));
+            return released(policy, family, event, provenance, release, new BudgetResult(outcome, false, 0),
+                    BudgetBand.NOT_APPLICABLE);
         }
         String subject = sanitizer.requireSubjectKey(raw);
         OptionalLong periodTime = budgetTime.periodTime(sanitizer.family().occurredAt(raw), policy.dp().maxEventAge(),
@@ -89,20 +92,26 @@ final class PrivacyGate {
             SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.RELEASE);
             store(ledger, policy.id(), ledgerKey, current, decision.next());
             double spent = decision.duplicate() ? 0 : sanitizer.epsilonCost();
-            return new Outcome.Released(policy, family, event, AuditRecords.of(sanitizer, raw, DpRelease.RELEASE,
-                    event.detections(), spent, BudgetOutcome.RELEASED, false));
+            return released(policy, family, event, provenance, DpRelease.RELEASE,
+                    new BudgetResult(BudgetOutcome.RELEASED, false, spent),
+                    BudgetBand.of(decision.remaining(), accountant.budget()));
         }
         if (policy.dp().onExhausted() == DpSettings.OnExhausted.SUPPRESS) {
             // Sanitized (and not written) so that an unsafe event is still quarantined, and for the audit's detections.
             SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.WITHHOLD);
             store(ledger, policy.id(), ledgerKey, current, decision.next());
-            return new Outcome.Suppressed(policy, family, AuditRecords.of(sanitizer, raw, DpRelease.WITHHOLD,
-                    event.detections(), 0, BudgetOutcome.SUPPRESSED, true));
+            return new Outcome.Suppressed(policy, family, AuditRecords.suppressed(sanitizer, raw, event.detections()));
         }
         SanitizedEvent event = sanitizer.sanitize(raw, subject, DpRelease.WITHHOLD);
         store(ledger, policy.id(), ledgerKey, current, decision.next());
-        return new Outcome.Released(policy, family, event, AuditRecords.of(sanitizer, raw, DpRelease.WITHHOLD,
-                event.detections(), 0, BudgetOutcome.WITHHELD, true));
+        return released(policy, family, event, provenance, DpRelease.WITHHOLD,
+                new BudgetResult(BudgetOutcome.WITHHELD, true, 0), BudgetBand.EXHAUSTED);
+    }
+
+    private static Outcome.Released released(JurisdictionPolicy policy, EventFamily family, SanitizedEvent event,
+            ProvenanceEncoder provenance, DpRelease release, BudgetResult budget, BudgetBand band) {
+        return new Outcome.Released(policy, family, event, budget,
+                provenance.encode(release, budget.epsilonSpent(), band, event.detections()));
     }
 
     /** Skips the write (and changelog record) when nothing changed: a refused charge or a duplicate. */

@@ -121,10 +121,13 @@ class DpReleaseTest {
         Outcome.Released released = (Outcome.Released) disabled.process(CUSTOMER_SERVICE,
                 SampleEvents.customerService("DE"), ledger);
         assertThat(released.event().value().get("satisfaction")).isNull();
-        assertThat(released.audit().getBudgetOutcome()).hasToString("WITHHELD");
-        assertThat(released.audit().getBudgetExhausted()).as("withheld by policy, not by budget").isFalse();
-        assertThat(released.audit().getEpsilonSpent()).isZero();
-        assertThat(released.audit().getActions()).containsEntry("DP", Map.of("withhold", 1));
+        assertThat(released.budget().outcome()).hasToString("WITHHELD");
+        assertThat(released.budget().exhausted()).as("withheld by policy, not by budget").isFalse();
+        assertThat(released.budget().epsilonSpent()).isZero();
+        assertThat(disabled.sanitizer("eu-gdpr", "customer-service").actionCounts(DpRelease.WITHHOLD))
+                .containsEntry("DP", Map.of("withhold", 1));
+        assertThat(ProvenanceFixtures.headers(released)).containsEntry("lepton.dp", "disabled")
+                .containsEntry("lepton.budget", "n/a");
         assertThat(disabled.sanitizer("eu-gdpr", "customer-service").sanitize(SampleEvents.customerService("DE"),
                 DpRelease.RELEASE).value().get("satisfaction")).as("no noiser exists: release is null too").isNull();
     }
@@ -144,8 +147,8 @@ class DpReleaseTest {
         }
         Outcome.Released good = (Outcome.Released) engine.process(FINANCIAL, SampleEvents.financialSentiment("DE"),
                 ledger);
-        assertThat(good.audit().getBudgetOutcome()).hasToString("RELEASED");
-        assertThat(good.audit().getEpsilonSpent()).isEqualTo(0.5);
+        assertThat(good.budget().outcome()).hasToString("RELEASED");
+        assertThat(good.budget().epsilonSpent()).isEqualTo(0.5);
     }
 
     /** The policy's dp settings, but claiming DP for derived fields (valid only when their source is redacted). */

@@ -35,26 +35,28 @@ class PrivacyBudgetTest {
             event.setCustomerId("cust-1");
             event.setEventId("evt-" + i);
             event.setOccurredAt(day.plusSeconds(i));
-            AuditRecord audit = released(SampleEvents.generic(event)).audit();
-            assertThat(audit.getBudgetOutcome()).hasToString("RELEASED");
-            assertThat(audit.getEpsilonSpent()).isEqualTo(0.5);
+            BudgetResult budget = released(SampleEvents.generic(event)).budget();
+            assertThat(budget.outcome()).hasToString("RELEASED");
+            assertThat(budget.epsilonSpent()).isEqualTo(0.5);
         }
         Outcome.Released ninth = released(event("DE", "cust-1", day.plusSeconds(9)));
         assertThat(ninth.event().value().get("satisfaction")).isNull();
-        assertThat(ninth.audit().getBudgetOutcome()).hasToString("WITHHELD");
-        assertThat(ninth.audit().getBudgetExhausted()).isTrue();
-        assertThat(ninth.audit().getEpsilonSpent()).isZero();
-        assertThat(released(event("DE", "cust-2", day.plusSeconds(10))).audit().getBudgetOutcome())
+        assertThat(ninth.budget().outcome()).hasToString("WITHHELD");
+        assertThat(ninth.budget().exhausted()).isTrue();
+        assertThat(ninth.budget().epsilonSpent()).isZero();
+        assertThat(ProvenanceFixtures.headers(ninth)).containsEntry("lepton.budget", "exhausted")
+                .containsEntry("lepton.dp", "laplace:0");
+        assertThat(released(event("DE", "cust-2", day.plusSeconds(10))).budget().outcome())
                 .as("another subject has its own budget").hasToString("RELEASED");
-        assertThat(released(event("FR", "cust-1", day.plusSeconds(11))).audit().getBudgetOutcome())
+        assertThat(released(event("FR", "cust-1", day.plusSeconds(11))).budget().outcome())
                 .as("same jurisdiction, same subject, still spent").hasToString("WITHHELD");
 
         Instant nextDay = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
         clock.set(nextDay.plus(Duration.ofMinutes(30)));
         Outcome.Released rolled = released(event("DE", "cust-1", nextDay));
-        assertThat(rolled.audit().getBudgetOutcome()).hasToString("RELEASED");
+        assertThat(rolled.budget().outcome()).hasToString("RELEASED");
         assertThat(rolled.event().value().get("satisfaction")).isNotNull();
-        assertThat(released(event("DE", "cust-1", nextDay.minusSeconds(60))).audit().getBudgetOutcome())
+        assertThat(released(event("DE", "cust-1", nextDay.minusSeconds(60))).budget().outcome())
                 .as("a late event of the closed period cannot be proven within budget").hasToString("WITHHELD");
     }
 
@@ -71,25 +73,31 @@ class PrivacyBudgetTest {
         assertThat(outcome).isInstanceOf(Outcome.Suppressed.class);
         assertThat(outcome.topic()).isEqualTo("privacy.audit.default");
         AuditRecord audit = ((Outcome.Suppressed) outcome).audit();
-        assertThat(audit.getBudgetOutcome()).hasToString("SUPPRESSED");
+        assertThat(audit.getOutcome()).hasToString("SUPPRESSED");
         assertThat(audit.getBudgetExhausted()).isTrue();
         assertThat(audit.getEventId()).isEqualTo("evt-cs-1");
     }
 
     @Test
-    void theAuditRecordCountsActionsByClassAndDetectionsAndCarriesNoPersonalData() {
-        AuditRecord audit = released(event("DE", "cust-000042", SampleEvents.AT)).audit();
-        assertThat(audit.getJurisdiction()).isEqualTo("eu-gdpr");
+    void theSuppressedEventsAuditRecordCountsActionsByClassAndDetectionsAndCarriesNoPersonalData() {
+        for (int i = 0; i < 8; i++) {
+            CustomerServiceEvent event = SampleEvents.customerServiceBuilder("JP");
+            event.setCustomerId("cust-000042");
+            event.setEventId("evt-jp-" + i);
+            released(SampleEvents.generic(event));
+        }
+        Outcome outcome = engine.process(CUSTOMER_SERVICE, event("JP", "cust-000042", SampleEvents.AT), ledger);
+        AuditRecord audit = ((Outcome.Suppressed) outcome).audit();
+        assertThat(audit.getJurisdiction()).isEqualTo("default");
         assertThat(audit.getFamily()).isEqualTo("customer-service");
-        assertThat(audit.getPolicyVersion()).isEqualTo(TestEngines.POLICIES.byId("eu-gdpr").orElseThrow().version());
-        assertThat(audit.getActions()).containsEntry("DP", java.util.Map.of("noise:laplace", 1))
-                .containsEntry("EMAIL", java.util.Map.of("redact", 1))
-                .containsEntry("SUBJECT_ID", java.util.Map.of("hmac", 1))
-                .containsEntry("FREE_TEXT", java.util.Map.of("freeText:scrub", 1))
-                .doesNotContainKey("intent");
+        assertThat(audit.getPolicyVersion())
+                .isEqualTo(TestEngines.POLICIES.byId("default").orElseThrow().contentHash());
+        assertThat(audit.getActions()).containsEntry("DP", java.util.Map.of("withhold", 1))
+                .containsKey("SUBJECT_ID").containsKey("FREE_TEXT").doesNotContainKey("intent");
         assertThat(audit.getDetections()).containsEntry("EMAIL", 1).containsEntry("PHONE", 1);
+        assertThat(audit.getQuarantineReason()).isNull();
         String text = audit.toString();
-        assertThat(text).doesNotContain("cust-000042", "Jane", "jane.roe@example.com", "eu-gdpr-1.");
+        assertThat(text).doesNotContain("cust-000042", "Jane", "jane.roe@example.com", "default-1.");
     }
 
     private Outcome.Released released(GenericRecord raw) {

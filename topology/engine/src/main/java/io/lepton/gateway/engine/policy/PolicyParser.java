@@ -63,7 +63,7 @@ final class PolicyParser {
         return new JurisdictionPolicy(
                 id,
                 root.required("name", "add 'name: <the law's name>'").text(),
-                root.required("version", "add 'version: <date or number>'; it is written to every audit record")
+                root.required("version", "add 'version: <date or number>'; it names this edition for people")
                         .text(),
                 regions(root, id),
                 root.required("residencyZone", "add 'residencyZone: <zone>' (e.g. eu)").text(),
@@ -76,7 +76,8 @@ final class PolicyParser {
                 dp,
                 fairness(root.required("fairness", "add a 'fairness:' section (see policies/default.yaml)")),
                 file,
-                AggregatesParser.parse(root.optional("aggregates").orElse(null), dp.budgetPeriod()));
+                AggregatesParser.parse(root.optional("aggregates").orElse(null), dp.budgetPeriod()),
+                PolicyVersion.ofFile(yaml));
     }
 
     private static Set<String> regions(YamlNode root, String id) {
