@@ -27,6 +27,7 @@ final class DateOfBirthDetector implements Detector {
         {"april", "april", "abril"}, {"may", "mai", "maio"}, {"june", "juni", "junho"}, {"july", "juli", "julho"},
         {"august", "august", "agosto"}, {"september", "september", "setembro"}, {"october", "oktober", "outubro"},
         {"november", "november", "novembro"}, {"december", "dezember", "dezembro"}};
+    private static final String MONTH_INITIALS = "jfmasond";
     private static final int MIN_BIRTH_YEAR = 1900;
     private static final int MAX_BIRTH_YEAR = 2026;
 
@@ -195,7 +196,9 @@ final class DateOfBirthDetector implements Detector {
      * while "may" or "august" in lower case are usually other words).
      */
     static int month(CharSequence text, int start, int end, boolean anyCase) {
-        if (end - start < 3 || end - start > 9 || !(anyCase || Character.isUpperCase(text.charAt(start)))) {
+        char first = text.charAt(start);
+        if (end - start < 3 || end - start > 9 || !(anyCase || Character.isUpperCase(first))
+            || MONTH_INITIALS.indexOf(CharClasses.asciiLower(first)) < 0) {
             return -1;
         }
         for (int m = 0; m < MONTHS.length; m++) {

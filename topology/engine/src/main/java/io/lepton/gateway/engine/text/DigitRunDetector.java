@@ -88,6 +88,9 @@ final class DigitRunDetector implements Detector {
         if (spelledDateEnd > 0) {
             return spelledDateEnd;
         }
+        if (firstEnd - start < MIN_STANDALONE_DIGITS && !digitGroupFollows(text, firstEnd)) {
+            return firstEnd; // a short lone number ("3 items", "250 ml"): nothing can match
+        }
         int[] gs = new int[CHUNK];
         int[] ge = new int[CHUNK];
         gs[0] = start;
@@ -117,6 +120,15 @@ final class DigitRunDetector implements Detector {
         int startLimit = chunkFull ? CHUNK - MAX_GROUPS + 1 : g;
         new Run(text, gs, ge, g, sink).evaluate(startLimit, !chunkFull);
         return chunkFull ? gs[startLimit] : ge[g - 1];
+    }
+
+    /** Whether one to three separators and a digit follow {@code end}, i.e. the run has a second group. */
+    private static boolean digitGroupFollows(CharSequence text, int end) {
+        int q = end;
+        while (q < text.length() && q - end < MAX_SEPARATOR && isSeparator(text.charAt(q))) {
+            q++;
+        }
+        return q > end && q < text.length() && isDigit(text.charAt(q));
     }
 
     static boolean isSeparator(char c) {

@@ -118,7 +118,7 @@ final class LatinNameDetector implements Detector {
             int nameEnd = nameWordEnd(text, p + 1);
             return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.NAMING, sink) : -1;
         }
-        int wordEnd = nameWordEnd(text, start);
+        int wordEnd = isApostrophe(text, end) ? nameWordEnd(text, start) : end;
         if (shape(text, start, wordEnd) == Shape.OTHER) {
             return -1;
         }
@@ -241,11 +241,16 @@ final class LatinNameDetector implements Detector {
      */
     private static int nameWordEnd(CharSequence text, int start) {
         int end = CharClasses.wordEnd(text, start);
-        while (end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
-            && Character.isLetter(text.charAt(end + 1)) && end - start <= 3) {
+        while (isApostrophe(text, end) && end - start <= 3) {
             end = CharClasses.wordEnd(text, end + 1);
         }
         return end;
+    }
+
+    /** Whether an apostrophe at {@code at} is followed by a letter (the apostrophe inside "O'Connor"). */
+    private static boolean isApostrophe(CharSequence text, int at) {
+        return at + 1 < text.length() && (text.charAt(at) == '\'' || text.charAt(at) == '\u2019')
+            && Character.isLetter(text.charAt(at + 1));
     }
 
     /** "Maria Silva" (known given name + known surname) or "Silva, Maria"; returns the end or -1. */
@@ -408,6 +413,12 @@ final class LatinNameDetector implements Detector {
      * "O'CONNOR" upper case), and "McAllister", "MacDonald" count as capitalised.
      */
     private static Shape shape(CharSequence text, int start, int end) {
+        Shape plain = wordShape(text, start, end);
+        return plain != Shape.OTHER || end - start < 3 ? plain : joinedShape(text, start, end);
+    }
+
+    /** The rarer name words: parts joined by an apostrophe, and the Mc/Mac prefixes. */
+    private static Shape joinedShape(CharSequence text, int start, int end) {
         int apostrophe = start + 1;
         while (apostrophe < end && text.charAt(apostrophe) != '\'' && text.charAt(apostrophe) != '\u2019') {
             apostrophe++;
@@ -419,15 +430,14 @@ final class LatinNameDetector implements Detector {
             Shape tail = shape(text, apostrophe + 1, end);
             return head == null || head == tail ? tail : Shape.OTHER;
         }
-        Shape plain = wordShape(text, start, end);
-        if (plain == Shape.OTHER && end - start >= 4 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'c') {
+        if (end - start >= 4 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'c') {
             return wordShape(text, start + 2, end) == Shape.CAPITALISED ? Shape.CAPITALISED : Shape.OTHER;
         }
-        if (plain == Shape.OTHER && end - start >= 5 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'a'
+        if (end - start >= 5 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'a'
             && text.charAt(start + 2) == 'c') {
             return wordShape(text, start + 3, end) == Shape.CAPITALISED ? Shape.CAPITALISED : Shape.OTHER;
         }
-        return plain;
+        return Shape.OTHER;
     }
 
     private static Shape wordShape(CharSequence text, int start, int end) {

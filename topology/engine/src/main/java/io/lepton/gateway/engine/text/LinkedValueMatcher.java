@@ -66,7 +66,6 @@ final class LinkedValueMatcher {
         int startedCount = 0;
         List<TypedSpan> found = null;
         long trigram = 0;
-        int seen = 0;
         int before1 = -1;
         int before2 = -1;
         int n = text.length();
@@ -76,14 +75,14 @@ final class LinkedValueMatcher {
                 continue;
             }
             trigram = ((trigram << 16) | c) & TRIGRAM_MASK;
-            seen++;
             for (int a = 0; a < startedCount; a++) {
                 Automaton automaton = started[a];
                 if ((automaton.k != 0 || c == automaton.first) && automaton.step(c, i)) {
                     found = report(text, automaton, i, found);
                 }
             }
-            if (seen >= 3 && startedCount < count && (filter & filterBit(trigram)) != 0) {
+            // before the third folded character the trigram has a zero slot, which no variant's trigram has
+            if (startedCount < count && (filter & filterBit(trigram)) != 0) {
                 for (int v = 0; v < count; v++) {
                     if (!isStarted[v] && trigrams[v] == trigram) {
                         isStarted[v] = true;
@@ -168,9 +167,12 @@ final class LinkedValueMatcher {
         }
     }
 
-    private static boolean containsIgnoreCase(String s, String word) {
-        for (int i = 0; i + word.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
+    /** {@code upperWord} occurs in {@code s}, ignoring ASCII case; compares only where the first letter matches. */
+    private static boolean containsIgnoreCase(String s, String upperWord) {
+        char first = upperWord.charAt(0);
+        for (int i = 0; i + upperWord.length() <= s.length(); i++) {
+            if (CharClasses.asciiUpper(s.charAt(i)) == first
+                && s.regionMatches(true, i, upperWord, 0, upperWord.length())) {
                 return true;
             }
         }
@@ -208,14 +210,15 @@ final class LinkedValueMatcher {
     }
 
     static String normalize(CharSequence s) {
-        StringBuilder sb = new StringBuilder(s.length());
+        char[] folded = new char[s.length()];
+        int k = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = fold(s.charAt(i));
             if (c != 0) {
-                sb.append(c);
+                folded[k++] = c;
             }
         }
-        return sb.toString();
+        return new String(folded, 0, k);
     }
 
     private static final char[] ASCII_FOLD = new char[128];
