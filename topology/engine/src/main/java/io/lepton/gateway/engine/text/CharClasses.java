@@ -52,6 +52,20 @@ final class CharClasses {
         return isAsciiUpper(c) ? (char) (c + 32) : c;
     }
 
+    /** Whether {@code text} has {@code lower} at {@code from}, comparing each character lower-cased. */
+    static boolean regionMatchesLower(CharSequence text, int from, String lower) {
+        if (from + lower.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(from + k);
+            if ((c < 128 ? asciiLower(c) : Character.toLowerCase(c)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Index just past the run of word characters starting at {@code from}. */
     static int wordEnd(CharSequence text, int from) {
         int i = from;

@@ -6,16 +6,28 @@ import java.util.Set;
 
 /**
  * Dates of birth. A date alone is not personal data worth scrubbing (delivery dates, timestamps), so a calendar date
- * is reported only when a birth cue in English, Portuguese, Chinese or Hindi in Latin script appears in the
- * {@value #CUE_WINDOW} characters before it and after any earlier date (one cue introduces one date). Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy},
- * {@code mm/dd/yyyy} (any of {@code - / .}), {@code yyyy年m月d日}, {@code 12 March 1985} and {@code March 12, 1985}.
+ * is reported only when a birth cue in English, German, Portuguese, Chinese or Hindi in Latin script appears in the
+ * {@value #CUE_WINDOW} characters before it and after any earlier date (one cue introduces one date), or a trailing
+ * cue ("am 12.03.1985 geboren", as German puts the verb last) in the {@value #TRAILING_CUE_WINDOW} characters after
+ * it. Recognised forms: {@code yyyy-mm-dd}, {@code dd/mm/yyyy}, {@code mm/dd/yyyy} (any of {@code - / .}), the same
+ * with a two-digit year ({@code 02-11-90}: with the cue required anyway, a two-digit year is as telling as four),
+ * {@code yyyy年m月d日}, {@code 12 March 1985}, {@code 6. Juli 1981}, {@code 4 de dezembro de 1946} and
+ * {@code March 12, 1985}; month names in English, German and Portuguese.
  */
 final class DateOfBirthDetector implements Detector {
     static final int CUE_WINDOW = 32;
     private static final String[] CUES = {"birth", "born", "dob", "d.o.b", "birthday", "nascimento", "nascido",
-        "nascida", "nasci ", "aniversário", "出生", "生日", "janm", "janam", "paida", "paidaish"};
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
+        "nascida", "nasci ", "aniversário", "geburt", "geboren", "geb.", "出生", "生日", "janm", "janam", "paida",
+        "paidaish"};
+    static final int TRAILING_CUE_WINDOW = 16;
+    private static final String[] TRAILING_CUES = {"geboren", "born", "nascid", "paida"};
+    /** Month names, three languages per month index (English, German, Portuguese), lower case. */
+    private static final String[][] MONTHS = {
+        {"january", "januar", "janeiro"}, {"february", "februar", "fevereiro"}, {"march", "märz", "março"},
+        {"april", "april", "abril"}, {"may", "mai", "maio"}, {"june", "juni", "junho"}, {"july", "juli", "julho"},
+        {"august", "august", "agosto"}, {"september", "september", "setembro"}, {"october", "oktober", "outubro"},
+        {"november", "november", "novembro"}, {"december", "dezember", "dezembro"}};
+    private static final String MONTH_INITIALS = "jfmasond";
     private static final int MIN_BIRTH_YEAR = 1900;
     private static final int MAX_BIRTH_YEAR = 2026;
 
@@ -42,7 +54,7 @@ final class DateOfBirthDetector implements Detector {
     /** Spelled dates starting with a capitalised month ("March 12, 1985"); numeric ones come from the digit runs. */
     @Override
     public int detect(CharSequence text, int start, int end, CandidateSink sink) {
-        return Character.isUpperCase(text.charAt(start)) ? detectMonthDayYear(text, start, end, sink) : -1;
+        return CharClasses.isAsciiUpper(text.charAt(start)) ? detectMonthDayYear(text, start, end, sink) : -1;
     }
 
     boolean isNumericDate(CharSequence t, int s0, int e0, int s1, int e1, int s2, int e2) {
@@ -55,6 +67,10 @@ final class DateOfBirthDetector implements Detector {
         if (e0 - s0 <= 2 && e1 - s1 <= 2 && e2 - s2 == 4) {
             return birthDate(c, b, a) || birthDate(c, a, b);
         }
+        if (e0 - s0 <= 2 && e1 - s1 <= 2 && e2 - s2 == 2) {
+            return birthDate(1900 + c, b, a) || birthDate(1900 + c, a, b) || birthDate(2000 + c, b, a)
+                || birthDate(2000 + c, a, b);
+        }
         return false;
     }
 
@@ -62,6 +78,13 @@ final class DateOfBirthDetector implements Detector {
         int window = Math.min(CUE_WINDOW, start - sink.lastDateEnd());
         for (String cue : CUES) {
             if (CharClasses.windowContains(text, start, window, cue)) {
+                sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
+                return;
+            }
+        }
+        int after = Math.min(text.length(), end + TRAILING_CUE_WINDOW);
+        for (String cue : TRAILING_CUES) {
+            if (CharClasses.windowContains(text, after, after - end, cue)) {
                 sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
                 return;
             }
@@ -91,21 +114,33 @@ final class DateOfBirthDetector implements Detector {
         return end;
     }
 
-    /** "12 March 1985" where {@code [start, dayEnd)} is the day; returns the end of the date or -1. */
+    /**
+     * "12 March 1985", "6. Juli 1981" or "4 de dezembro de 1946", where {@code [start, dayEnd)} is the day; returns
+     * the end of the date or -1.
+     */
     int detectDayMonthYear(CharSequence text, int start, int dayEnd, CandidateSink sink) {
-        if (dayEnd - start > 2 || dayEnd >= text.length() || text.charAt(dayEnd) != ' ') {
+        if (dayEnd - start > 2 || dayEnd + 1 >= text.length()) {
             return -1;
         }
-        int monthEnd = CharClasses.wordEnd(text, dayEnd + 1);
-        int month = month(text, dayEnd + 1, monthEnd);
-        if (month < 0 || monthEnd + 5 > text.length() || text.charAt(monthEnd) != ' ') {
+        int p = dayEnd;
+        if (text.charAt(p) == '.') {
+            p++;
+        }
+        if (p >= text.length() || text.charAt(p) != ' ') {
             return -1;
         }
-        int yearEnd = CharClasses.wordEnd(text, monthEnd + 1);
-        if (yearEnd - monthEnd - 1 != 4 || !CharClasses.allDigits(text, monthEnd + 1, yearEnd)) {
+        p = afterWord(text, p + 1, "de ");
+        int monthEnd = CharClasses.wordEnd(text, p);
+        int month = month(text, p, monthEnd, true);
+        if (month < 0 || monthEnd >= text.length() || text.charAt(monthEnd) != ' ') {
             return -1;
         }
-        if (birthDate(IdentifierRules.num(text, monthEnd + 1, yearEnd), month, IdentifierRules.num(text, start, dayEnd))) {
+        int yearStart = afterWord(text, monthEnd + 1, "de ");
+        int yearEnd = CharClasses.wordEnd(text, yearStart);
+        if (yearEnd - yearStart != 4 || !CharClasses.allDigits(text, yearStart, yearEnd)) {
+            return -1;
+        }
+        if (birthDate(IdentifierRules.num(text, yearStart, yearEnd), month, IdentifierRules.num(text, start, dayEnd))) {
             addIfIntroduced(text, start, yearEnd, sink);
             sink.markDate(yearEnd);
             return yearEnd;
@@ -113,9 +148,22 @@ final class DateOfBirthDetector implements Detector {
         return -1;
     }
 
+    /** {@code from} moved past {@code lowerWord} (Portuguese "de ") if the text has it there. */
+    private static int afterWord(CharSequence text, int from, String lowerWord) {
+        if (from + lowerWord.length() > text.length()) {
+            return from;
+        }
+        for (int k = 0; k < lowerWord.length(); k++) {
+            if (CharClasses.asciiLower(text.charAt(from + k)) != lowerWord.charAt(k)) {
+                return from;
+            }
+        }
+        return from + lowerWord.length();
+    }
+
     /** "March 12, 1985" where {@code [start, wordEnd)} is a word; returns the end of the date or -1. */
     int detectMonthDayYear(CharSequence text, int start, int wordEnd, CandidateSink sink) {
-        int month = month(text, start, wordEnd);
+        int month = month(text, start, wordEnd, false);
         if (month < 0 || wordEnd >= text.length() || text.charAt(wordEnd) != ' ') {
             return -1;
         }
@@ -142,19 +190,20 @@ final class DateOfBirthDetector implements Detector {
         return y <= MAX_BIRTH_YEAR && IdentifierRules.validDate(y, m, d, MIN_BIRTH_YEAR);
     }
 
-    /** 1-12 for an English month name (full, case-insensitive, first letter upper case), else -1. */
-    static int month(CharSequence text, int start, int end) {
-        if (end - start < 3 || end - start > 9 || !CharClasses.isAsciiUpper(text.charAt(start))) {
+    /**
+     * 1-12 for a full month name in English, German or Portuguese, ignoring case, else -1; unless
+     * {@code anyCase}, the first letter must be upper case (a month name leading a date is capitalised in prose,
+     * while "may" or "august" in lower case are usually other words).
+     */
+    static int month(CharSequence text, int start, int end, boolean anyCase) {
+        char first = text.charAt(start);
+        if (end - start < 3 || end - start > 9 || !(anyCase || Character.isUpperCase(first))
+            || MONTH_INITIALS.indexOf(CharClasses.asciiLower(first)) < 0) {
             return -1;
         }
         for (int m = 0; m < MONTHS.length; m++) {
-            String name = MONTHS[m];
-            if (name.length() == end - start) {
-                int k = 0;
-                while (k < name.length() && CharClasses.asciiLower(text.charAt(start + k)) == name.charAt(k)) {
-                    k++;
-                }
-                if (k == name.length()) {
+            for (String name : MONTHS[m]) {
+                if (name.length() == end - start && CharClasses.regionMatchesLower(text, start, name)) {
                     return m + 1;
                 }
             }

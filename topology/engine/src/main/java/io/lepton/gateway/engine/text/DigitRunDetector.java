@@ -20,6 +20,8 @@ import java.util.Set;
 final class DigitRunDetector implements Detector {
     static final int MAX_GROUPS = 6;
     static final int MAX_DIGITS = 19;
+    /** One group more than {@link #MAX_GROUPS}: "+33 (0)6 12 34 56 78" writes the trunk zero as a group of its own. */
+    private static final int MAX_PHONE_GROUPS = MAX_GROUPS + 1;
     private static final int CHUNK = 64;
     private static final int MAX_SEPARATOR = 3;
     /** The shortest lone digit group anything can match: a 7-digit phone number. */
@@ -86,6 +88,9 @@ final class DigitRunDetector implements Detector {
         if (spelledDateEnd > 0) {
             return spelledDateEnd;
         }
+        if (firstEnd - start < MIN_STANDALONE_DIGITS && !digitGroupFollows(text, firstEnd)) {
+            return firstEnd; // a short lone number ("3 items", "250 ml"): nothing can match
+        }
         int[] gs = new int[CHUNK];
         int[] ge = new int[CHUNK];
         gs[0] = start;
@@ -115,6 +120,15 @@ final class DigitRunDetector implements Detector {
         int startLimit = chunkFull ? CHUNK - MAX_GROUPS + 1 : g;
         new Run(text, gs, ge, g, sink).evaluate(startLimit, !chunkFull);
         return chunkFull ? gs[startLimit] : ge[g - 1];
+    }
+
+    /** Whether one to three separators and a digit follow {@code end}, i.e. the run has a second group. */
+    private static boolean digitGroupFollows(CharSequence text, int end) {
+        int q = end;
+        while (q < text.length() && q - end < MAX_SEPARATOR && isSeparator(text.charAt(q))) {
+            q++;
+        }
+        return q > end && q < text.length() && isDigit(text.charAt(q));
     }
 
     static boolean isSeparator(char c) {
@@ -151,7 +165,7 @@ final class DigitRunDetector implements Detector {
                 digitPrefix[k + 1] = digitPrefix[k] + (ge[k] - gs[k]);
             }
             this.leftOpen = glued(gs[0] - 1, gs[0] - 2);
-            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1) && !urlHostBeforePath();
+            this.rightOpen = glued(ge[g - 1], ge[g - 1] + 1) && !urlHostBeforePath() && !hyphenatedLabelAfter();
             this.plusPrefixed = gs[0] > 0 && text.charAt(gs[0] - 1) == '+';
             this.cardLike = g >= 3 && cardGrouping(0, g - 1) && uniformSeparator(0, g - 1, " ", "-") != null;
         }
@@ -162,6 +176,25 @@ final class DigitRunDetector implements Detector {
             int end = ge[g - 1];
             return host >= 3 && text.charAt(host - 1) == '/' && text.charAt(host - 2) == '/'
                 && text.charAt(host - 3) == ':' && end < text.length() && text.charAt(end) == '/';
+        }
+
+        /**
+         * Whether the run is followed by a hyphen and a word of letters only ("+1 201-555-0123-Fax", "8123
+         * 9811-Office"): a label written against the number, not the rest of a code. A code continues with digits or
+         * mixes them in ("2024-03-15-A7"); a word without digits cannot be part of the number, so the run ends there.
+         */
+        private boolean hyphenatedLabelAfter() {
+            int end = ge[g - 1];
+            if (end + 2 >= text.length() || text.charAt(end) != '-' || !Character.isLetter(text.charAt(end + 1))) {
+                return false;
+            }
+            int wordEnd = CharClasses.wordEnd(text, end + 1);
+            for (int k = end + 1; k < wordEnd; k++) {
+                if (!Character.isLetter(text.charAt(k))) {
+                    return false;
+                }
+            }
+            return wordEnd - end > 2 && (wordEnd == text.length() || text.charAt(wordEnd) != '-');
         }
 
         /** Whether the run is really part of a larger token, e.g. "x.123", "a-4111...", "123@host". */
@@ -211,7 +244,7 @@ final class DigitRunDetector implements Detector {
             int lastJ = rightOpen ? g - 2 : g - 1;
             int prefixEnd = -1;
             if (!leftOpen) {
-                for (int j = Math.min(lastJ, MAX_GROUPS - 1); j >= 0; j--) {
+                for (int j = Math.min(lastJ, MAX_PHONE_GROUPS - 1); j >= 0; j--) {
                     if (phone(0, j)) {
                         prefixEnd = j;
                         break;
@@ -221,7 +254,7 @@ final class DigitRunDetector implements Detector {
             if (!runEndsHere || lastJ < 0) {
                 return;
             }
-            for (int i = Math.max(prefixEnd + 1, Math.max(1, lastJ - MAX_GROUPS + 1)); i <= lastJ; i++) {
+            for (int i = Math.max(prefixEnd + 1, Math.max(1, lastJ - MAX_PHONE_GROUPS + 1)); i <= lastJ; i++) {
                 if (phone(i, lastJ)) {
                     return;
                 }

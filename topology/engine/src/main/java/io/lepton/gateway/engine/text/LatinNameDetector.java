@@ -34,7 +34,20 @@ final class LatinNameDetector implements Detector {
         "mera naam", "mera nam", "naam hai"};
     private static final Set<String> STRONG_WORDS = Set.of("i'm", "heiße", "heisse", "chamo");
     private static final Set<String> LABELS = Set.of("name", "nome", "naam", "vorname", "nachname", "contato",
-        "contact", "kontakt", "customer", "kunde", "cliente", "from", "von", "de", "para", "an", "to", "cc");
+        "contact", "kontakt", "customer", "kunde", "cliente", "from", "von", "de", "para", "an", "to", "cc", "titular",
+        "kontoinhaber", "inhaber", "holder", "nominee");
+    /**
+     * Cues that say the next words are a name outright ("my name is", "Name:", "Mr."), after which a name is taken
+     * in lower case too ("my name is suresh singh and ..."): people type their own name that way. Generic cues such
+     * as "this is" or "I am" are followed by lower-case prose far too often for that.
+     */
+    private static final Set<String> NAMING_PAIRS = Set.of("name is", "name ist", "nome é", "nome e", "me chamo",
+        "mera naam", "mera nam", "ich heiße", "ich heisse");
+    private static final Set<String> NAMING_LABELS = Set.of("name", "nome", "naam", "vorname", "nachname", "titular",
+        "kontoinhaber", "inhaber", "holder");
+    /** Words that may follow a lower-case name in its sentence ("... suresh singh and I", "... juliana e preciso"). */
+    private static final Set<String> CONNECTORS = Set.of("and", "und", "e", "hai", "aur", "but", "from", "here",
+        "speaking", "bol", "aqui", "hier");
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "herr", "frau", "sr", "sra",
         "srta", "dona", "shri", "smt", "prof", "sir");
     private static final Set<String> SALUTATIONS = Set.of("dear", "hi", "hello", "hey", "hallo", "liebe", "lieber",
@@ -51,9 +64,18 @@ final class LatinNameDetector implements Detector {
         "new", "your", "my", "our", "we", "i", "it", "valued", "zusammen", "leute", "alle", "kunde", "kundin",
         "kunden", "damen", "herren", "und", "ich", "sie", "wir", "der", "die", "das", "sent", "get", "best", "kind",
         "warm", "regards", "cliente", "clientes", "senhor", "senhora", "user", "member", "client", "colleague",
-        "colleagues", "manager", "hiring", "sales", "service", "billing", "account", "admin", "voraus", "dank",
-        "is", "ist", "am", "é", "sou", "bin", "hai", "hoon",
-        "vielen", "grüße", "yours", "ji", "bhai", "sahab", "hope", "for", "to", "and", "with");
+        "colleagues", "manager", "hiring", "sales", "service", "billing", "account", "admin", "voraus", "dank", "is",
+        "ist", "am", "é", "sou", "bin", "hai", "hoon", "vielen", "grüße", "yours", "ji", "bhai", "sahab", "hope",
+        "for", "to", "and", "with", "spelled", "spelt", "see", "below", "above", "attached", "provided", "given",
+        "siehe", "geschrieben", "unten", "oben", "anexo", "abaixo", "acima", "wrong", "incorrect", "missing",
+        "correct", "different", "listed", "shown", "printed", "written", "misspelled", "same", "right", "already",
+        "too", "required", "invalid", "empty", "blank", "unknown", "changed", "updated", "falsch", "richtig",
+        "korrekt", "errado", "incorreto", "diferente", "galat", "sahi", "what", "fine", "nicht", "não", "nao",
+        "nahi", "of", "bye", "now", "later", "soon", "care", "be", "but", "was", "are", "will", "has", "have", "had",
+        "can", "could", "would", "should", "do", "does", "did", "if", "as", "by", "or", "than", "then", "which",
+        "who", "whom", "whose", "his", "her", "their", "its", "mein", "meine", "meu", "minha", "mera", "meri", "ein",
+        "eine", "um", "uma", "o", "os", "e", "ou", "oder", "aur", "ka", "ki", "ke", "se", "ko", "pe", "par", "na",
+        "em", "im");
     private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "bin", "der",
         "di", "del", "la", "le", "zu", "al", "e");
 
@@ -85,7 +107,7 @@ final class LatinNameDetector implements Detector {
     /** {@code [start, end)} is a word; returns where scanning resumes, or -1 when it is not (part of) a name. */
     @Override
     public int detect(CharSequence text, int start, int end, CandidateSink sink) {
-        if (!Character.isLetter(text.charAt(start)) || shape(text, start, end) == Shape.OTHER) {
+        if (!Character.isLetter(text.charAt(start))) {
             return -1;
         }
         if (isTitle(text, start, end)) {
@@ -93,20 +115,31 @@ final class LatinNameDetector implements Detector {
             if (p + 1 >= text.length() || text.charAt(p) != ' ') {
                 return -1;
             }
-            int nameEnd = CharClasses.wordEnd(text, p + 1);
-            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.STRONG, sink) : -1;
+            int nameEnd = nameWordEnd(text, p + 1);
+            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.NAMING, sink) : -1;
+        }
+        int wordEnd = isApostrophe(text, end) ? nameWordEnd(text, start) : end;
+        if (shape(text, start, wordEnd) == Shape.OTHER) {
+            return -1;
         }
         Cue cue = cueBefore(text, start);
-        return cue == Cue.NONE ? uncued(text, start, end, sink) : name(text, start, end, cue, sink);
+        return cue == Cue.NONE ? uncued(text, start, wordEnd, sink) : name(text, start, wordEnd, cue, sink);
     }
 
-    private enum Cue { NONE, WEAK, STRONG }
+    /**
+     * How strongly the text before a word says a name follows, weakest first: a salutation or sign-off on the same
+     * line ({@code WEAK}), a sign-off closing its line ({@code SIGN_OFF}: a signature follows, in any case), an
+     * introduction, header or title ({@code STRONG}), a statement of the name itself ({@code NAMING}).
+     */
+    private enum Cue { NONE, WEAK, SIGN_OFF, STRONG, NAMING }
 
     private static int name(CharSequence text, int start, int end, Cue cue, CandidateSink sink) {
         Shape first = shape(text, start, end);
         boolean known = NameGazetteer.isKnown(text, start, end);
+        boolean anyCase = cue == Cue.NAMING || cue == Cue.SIGN_OFF;
         if (first == Shape.OTHER || isStop(text, start, end)
-            || (first == Shape.LOWER && !known) || (first == Shape.UPPER && cue != Cue.STRONG && !known)) {
+            || (first == Shape.LOWER && !known && !anyCase)
+            || (first == Shape.UPPER && cue.compareTo(Cue.SIGN_OFF) < 0 && !known)) {
             return -1;
         }
         int nameEnd = end;
@@ -114,17 +147,18 @@ final class LatinNameDetector implements Detector {
         boolean allKnown = known;
         while (words < MAX_NAME_WORDS && nameEnd + 1 < text.length() && text.charAt(nameEnd) == ' ') {
             int ws = nameEnd + 1;
-            int we = CharClasses.wordEnd(text, ws);
+            int we = nameWordEnd(text, ws);
             if (we == ws) {
                 break;
             }
-            if (continues(text, ws, we, first)) {
+            if (continues(text, ws, we, first, anyCase)) {
                 nameEnd = we;
                 words++;
                 allKnown &= NameGazetteer.isKnown(text, ws, we);
-            } else if (isParticle(text, ws, we) && we + 1 < text.length() && text.charAt(we) == ' ') {
-                int ne = CharClasses.wordEnd(text, we + 1);
-                if (ne == we + 1 || !continues(text, we + 1, ne, first)) {
+            } else if (first != Shape.LOWER && isParticle(text, ws, we) && we + 1 < text.length()
+                && text.charAt(we) == ' ') {
+                int ne = nameWordEnd(text, we + 1);
+                if (ne == we + 1 || !continues(text, we + 1, ne, first, anyCase)) {
                     break;
                 }
                 nameEnd = ne;
@@ -133,17 +167,90 @@ final class LatinNameDetector implements Detector {
                 break;
             }
         }
-        if (nameEnd < text.length() && text.charAt(nameEnd) == ':' && cue != Cue.WEAK) {
+        if (nameEnd < text.length() && text.charAt(nameEnd) == ':' && cue.compareTo(Cue.STRONG) >= 0) {
             return -1; // "This is Important: ..." is a heading, not an introduction
         }
         if (followedByStopWord(text, nameEnd)) {
             return -1; // "Dear Valued Customer", "Hallo Team"
         }
-        if (cue == Cue.WEAK && !allKnown && !endsPhrase(text, nameEnd)) {
+        if ((cue == Cue.WEAK || cue == Cue.SIGN_OFF) && !allKnown && !endsPhrase(text, nameEnd)) {
             return -1; // "Thanks\nSent from my iPhone"
+        }
+        if (first == Shape.LOWER && !allKnown && !lowerCaseNameFits(text, words, nameEnd, cue)) {
+            return -1;
+        }
+        if (words == 1 && cue.compareTo(Cue.STRONG) >= 0) {
+            nameEnd = givenNameAfterComma(text, nameEnd, first);
         }
         sink.add(start, nameEnd, TextPiiType.PERSON_NAME);
         return nameEnd;
+    }
+
+    /**
+     * A name typed in lower case is taken only as a given name and surname (two or three words, none a common word)
+     * that closes its line or phrase, or is followed by a connector ("and", "e", "hai"): a single lower-case word
+     * after "my name is" is too often something else ("... is spelled wrong").
+     */
+    private static boolean lowerCaseNameFits(CharSequence text, int words, int nameEnd, Cue cue) {
+        if (words < 2) {
+            return false;
+        }
+        if (cue == Cue.SIGN_OFF ? endsLine(text, nameEnd) : endsPhrase(text, nameEnd)) {
+            return true;
+        }
+        if (cue != Cue.NAMING || nameEnd + 2 >= text.length() || text.charAt(nameEnd) != ' ') {
+            return false;
+        }
+        int we = CharClasses.wordEnd(text, nameEnd + 1);
+        return we > nameEnd + 1 && CONNECTORS.contains(text.subSequence(nameEnd + 1, we).toString());
+    }
+
+    /** "Walker, Sophie" after a strong cue: the surname, a comma and the given name(s) closing the line. */
+    private static int givenNameAfterComma(CharSequence text, int surnameEnd, Shape first) {
+        if (surnameEnd + 2 >= text.length() || text.charAt(surnameEnd) != ',' || text.charAt(surnameEnd + 1) != ' ') {
+            return surnameEnd;
+        }
+        int p = surnameEnd + 2;
+        int end = surnameEnd;
+        for (int words = 0; words < MAX_NAME_WORDS - 1; words++) {
+            int we = nameWordEnd(text, p);
+            if (we == p || shape(text, p, we) != first || isStop(text, p, we)) {
+                break;
+            }
+            end = we;
+            if (we + 1 >= text.length() || text.charAt(we) != ' ') {
+                break;
+            }
+            p = we + 1;
+        }
+        return end > surnameEnd && endsLine(text, end) ? end : surnameEnd;
+    }
+
+    /** Whether {@code end} is the end of the text or of its line, or of a sentence. */
+    private static boolean endsLine(CharSequence text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        return c == '\n' || c == '\r' || c == '.' || c == '"' || c == ';';
+    }
+
+    /**
+     * End of a name word: a run of word characters, continued across an apostrophe by another run ("O'Connor",
+     * "D'Souza"), which the scanner's words stop at.
+     */
+    private static int nameWordEnd(CharSequence text, int start) {
+        int end = CharClasses.wordEnd(text, start);
+        while (isApostrophe(text, end) && end - start <= 3) {
+            end = CharClasses.wordEnd(text, end + 1);
+        }
+        return end;
+    }
+
+    /** Whether an apostrophe at {@code at} is followed by a letter (the apostrophe inside "O'Connor"). */
+    private static boolean isApostrophe(CharSequence text, int at) {
+        return at + 1 < text.length() && (text.charAt(at) == '\'' || text.charAt(at) == '\u2019')
+            && Character.isLetter(text.charAt(at + 1));
     }
 
     /** "Maria Silva" (known given name + known surname) or "Silva, Maria"; returns the end or -1. */
@@ -171,13 +278,13 @@ final class LatinNameDetector implements Detector {
         return -1;
     }
 
-    private static boolean continues(CharSequence text, int start, int end, Shape first) {
+    private static boolean continues(CharSequence text, int start, int end, Shape first, boolean anyCase) {
         Shape s = shape(text, start, end);
         if (isStop(text, start, end)) {
             return false;
         }
         return s == Shape.CAPITALISED || (s == Shape.UPPER && first == Shape.UPPER)
-            || (s == Shape.LOWER && first == Shape.LOWER && NameGazetteer.isKnown(text, start, end));
+            || (s == Shape.LOWER && first == Shape.LOWER && (anyCase || NameGazetteer.isKnown(text, start, end)));
     }
 
     /** The cue that the text before {@code start} gives, looking back over at most two words. */
@@ -186,7 +293,7 @@ final class LatinNameDetector implements Detector {
         boolean comma = false;
         boolean lineBreak = false;
         boolean colon = false;
-        while (p > 0 && start - p < 4 && " \t\r\n,:".indexOf(text.charAt(p - 1)) >= 0) {
+        while (p > 0 && start - p < 8 && " \t\r\n,:\"".indexOf(text.charAt(p - 1)) >= 0) {
             char c = text.charAt(p - 1);
             comma |= c == ',';
             lineBreak |= c == '\n';
@@ -207,7 +314,7 @@ final class LatinNameDetector implements Detector {
         String w1 = text.subSequence(w1Start, w1End).toString().toLowerCase(Locale.ROOT);
         boolean lineStart = w1Start == 0 || text.charAt(w1Start - 1) == '\n';
         if (colon && LABELS.contains(w1) && (lineStart || !isHeaderOnly(w1))) {
-            return Cue.STRONG;
+            return NAMING_LABELS.contains(w1) ? Cue.NAMING : Cue.STRONG;
         }
         if (STRONG_WORDS.contains(w1)) {
             return Cue.STRONG;
@@ -215,14 +322,15 @@ final class LatinNameDetector implements Detector {
         if (w1Start > 1 && text.charAt(w1Start - 1) == ' ') {
             int w2Start = previousWordStart(text, w1Start - 1);
             if (w2Start < w1Start - 1 && pairMatches(text, w2Start, w1End)) {
-                return Cue.STRONG;
+                return NAMING_PAIRS.contains(text.subSequence(w2Start, w1End).toString().toLowerCase(Locale.ROOT))
+                    ? Cue.NAMING : Cue.STRONG;
             }
         }
         if (SALUTATIONS.contains(w1)) {
             return Cue.WEAK;
         }
         if ((comma || lineBreak) && SIGN_OFFS.contains(w1)) {
-            return Cue.WEAK;
+            return lineBreak ? Cue.SIGN_OFF : Cue.WEAK;
         }
         return Cue.NONE;
     }
@@ -266,8 +374,10 @@ final class LatinNameDetector implements Detector {
         return WordHashes.of(words);
     }
 
+    /** A title, capitalised ("Mr", "Frau") or in lower case with its period ("ms."). */
     private static boolean isTitle(CharSequence text, int start, int end) {
-        return end - start <= 4 && Character.isUpperCase(text.charAt(start)) && TITLE.contains(text, start, end);
+        return end - start <= 4 && (Character.isUpperCase(text.charAt(start))
+            || (end < text.length() && text.charAt(end) == '.')) && TITLE.contains(text, start, end);
     }
 
     private static boolean isStop(CharSequence text, int start, int end) {
@@ -283,7 +393,7 @@ final class LatinNameDetector implements Detector {
             return false;
         }
         int we = CharClasses.wordEnd(text, end + 1);
-        return we > end + 1 && Character.isUpperCase(text.charAt(end + 1)) && isStop(text, end + 1, we);
+        return we > end + 1 && shape(text, end + 1, we) == Shape.CAPITALISED && isStop(text, end + 1, we);
     }
 
     /** Whether the phrase ends at {@code end}: end of text or line, or punctuation. */
@@ -298,7 +408,39 @@ final class LatinNameDetector implements Detector {
 
     private enum Shape { CAPITALISED, UPPER, LOWER, OTHER }
 
+    /**
+     * The case pattern of a name word; an apostrophe joins parts that are judged together ("O'Connor" capitalised,
+     * "O'CONNOR" upper case), and "McAllister", "MacDonald" count as capitalised.
+     */
     private static Shape shape(CharSequence text, int start, int end) {
+        Shape plain = wordShape(text, start, end);
+        return plain != Shape.OTHER || end - start < 3 ? plain : joinedShape(text, start, end);
+    }
+
+    /** The rarer name words: parts joined by an apostrophe, and the Mc/Mac prefixes. */
+    private static Shape joinedShape(CharSequence text, int start, int end) {
+        int apostrophe = start + 1;
+        while (apostrophe < end && text.charAt(apostrophe) != '\'' && text.charAt(apostrophe) != '\u2019') {
+            apostrophe++;
+        }
+        if (apostrophe < end) {
+            Shape head = apostrophe - start == 1
+                ? (isUpper(text.charAt(start)) ? null : isLower(text.charAt(start)) ? Shape.LOWER : Shape.OTHER)
+                : wordShape(text, start, apostrophe);
+            Shape tail = shape(text, apostrophe + 1, end);
+            return head == null || head == tail ? tail : Shape.OTHER;
+        }
+        if (end - start >= 4 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'c') {
+            return wordShape(text, start + 2, end) == Shape.CAPITALISED ? Shape.CAPITALISED : Shape.OTHER;
+        }
+        if (end - start >= 5 && text.charAt(start) == 'M' && text.charAt(start + 1) == 'a'
+            && text.charAt(start + 2) == 'c') {
+            return wordShape(text, start + 3, end) == Shape.CAPITALISED ? Shape.CAPITALISED : Shape.OTHER;
+        }
+        return Shape.OTHER;
+    }
+
+    private static Shape wordShape(CharSequence text, int start, int end) {
         if (end - start < 2) {
             return Shape.OTHER;
         }

@@ -3,8 +3,6 @@ package io.lepton.gateway.engine.text;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds a record's linked values in its free text, tolerant to simple variants: case, whitespace and punctuation are
@@ -16,73 +14,108 @@ import java.util.concurrent.ConcurrentHashMap;
  * Variants longer than {@value #MAX_LENGTH} characters are not searched. All variants are found in one pass with a
  * Knuth-Morris-Pratt automaton each, so the cost is linear in the text length times the number of variants and the
  * memory is proportional to the variants, not to the text.
+ *
+ * <p>Why the automata are built lazily: every record brings its own values, so nothing can be prepared ahead, and a
+ * profile of the scrubber showed that building an automaton per variant and call cost more than the scan itself on
+ * chat-sized texts. A variant can only match where its first three folded characters occur, so its automaton is
+ * built when they first do (usually never) and fed from there on; a 64-bit filter of those trigrams rejects almost
+ * every position without looking at the variants.
  */
 final class LinkedValueMatcher {
     static final int MIN_LENGTH = 3;
     static final int MAX_LENGTH = 256;
     private static final int MIN_DIGITS_FOR_DIGIT_VARIANT = 6;
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Map<String, String> TRUNK_PREFIXES = new ConcurrentHashMap<>();
+    private static final long TRIGRAM_MASK = (1L << 48) - 1;
+    /** National trunk prefix by country calling code ("" when the country has none), null for unassigned codes. */
+    private static final String[] TRUNK_PREFIX_BY_CALLING_CODE = trunkPrefixes();
 
     private LinkedValueMatcher() {
     }
 
     /**
-     * One pass over the text, folding each character once. An automaton in its start state can only leave it on the
-     * first character of its variant, so it is fed nothing else while idle (a match is always a run of characters it
-     * was fed, so skipping the rest changes nothing); while no automaton is active, a bit set of the first characters
-     * rejects almost every character of a typical text without touching the automata.
+     * One pass over the text, folding each character once. An automaton exists only once its variant's first three
+     * characters have been seen (a match starts at such a place, so nothing is missed by starting there); an
+     * automaton in its start state can only leave it on the first character of its variant, so it is fed nothing
+     * else while idle (a match is always a run of characters it was fed, so skipping the rest changes nothing).
      */
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
-        List<TypedSpan> found = new ArrayList<>();
-        List<Automaton> automata = new ArrayList<>();
+        if (linked.isEmpty()) {
+            return List.of();
+        }
+        List<String> patterns = new ArrayList<>(8);
+        List<String> typeNames = new ArrayList<>(8);
         for (LinkedValue value : linked) {
             for (String variant : variants(value)) {
-                automata.add(new Automaton(variant, value.piiClass()));
+                patterns.add(variant);
+                typeNames.add(value.piiClass());
             }
         }
-        if (automata.isEmpty()) {
-            return found;
+        int count = patterns.size();
+        if (count == 0) {
+            return List.of();
         }
-        Automaton[] all = automata.toArray(new Automaton[0]);
-        long asciiStarters0 = 0;
-        long asciiStarters1 = 0;
-        boolean otherStarters = false;
-        for (Automaton a : all) {
-            char first = a.pattern.charAt(0);
-            if (first < 64) {
-                asciiStarters0 |= 1L << first;
-            } else if (first < 128) {
-                asciiStarters1 |= 1L << (first - 64);
-            } else {
-                otherStarters = true;
-            }
+        long[] trigrams = new long[count];
+        long filter = 0;
+        for (int v = 0; v < count; v++) {
+            String p = patterns.get(v);
+            trigrams[v] = ((long) p.charAt(0) << 32) | ((long) p.charAt(1) << 16) | p.charAt(2);
+            filter |= filterBit(trigrams[v]);
         }
-        int active = 0;
-        for (int i = 0; i < text.length(); i++) {
+        Automaton[] started = new Automaton[count];
+        boolean[] isStarted = new boolean[count];
+        int startedCount = 0;
+        List<TypedSpan> found = null;
+        long trigram = 0;
+        int before1 = -1;
+        int before2 = -1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = fold(text.charAt(i));
-            if (c == 0 || (active == 0 && !(c < 64 ? (asciiStarters0 & (1L << c)) != 0
-                : c < 128 ? (asciiStarters1 & (1L << (c - 64))) != 0 : otherStarters))) {
-                continue; // every automaton is at its start state and stays there
+            if (c == 0) {
+                continue;
             }
-            active = 0;
-            for (Automaton a : all) {
-                if (a.k == 0 && c != a.first) {
-                    continue;
+            trigram = ((trigram << 16) | c) & TRIGRAM_MASK;
+            for (int a = 0; a < startedCount; a++) {
+                Automaton automaton = started[a];
+                if ((automaton.k != 0 || c == automaton.first) && automaton.step(c, i)) {
+                    found = report(text, automaton, i, found);
                 }
-                if (a.step(c, i)) {
-                    int start = a.matchStart();
-                    int end = i + 1;
-                    if (boundary(text, start - 1, start) && boundary(text, end, end - 1)) {
-                        found.add(new TypedSpan(start, end, a.typeName, 1));
+            }
+            // before the third folded character the trigram has a zero slot, which no variant's trigram has
+            if (startedCount < count && (filter & filterBit(trigram)) != 0) {
+                for (int v = 0; v < count; v++) {
+                    if (!isStarted[v] && trigrams[v] == trigram) {
+                        isStarted[v] = true;
+                        Automaton automaton = new Automaton(patterns.get(v), typeNames.get(v));
+                        started[startedCount++] = automaton;
+                        automaton.step((char) (trigram >>> 32), before2);
+                        automaton.step((char) (trigram >>> 16), before1);
+                        if (automaton.step(c, i)) {
+                            found = report(text, automaton, i, found);
+                        }
                     }
                 }
-                if (a.k > 0) {
-                    active++;
-                }
             }
+            before2 = before1;
+            before1 = i;
         }
-        return found;
+        return found == null ? List.of() : found;
+    }
+
+    private static long filterBit(long trigram) {
+        return 1L << ((trigram * 0x9E3779B97F4A7C15L) >>> 58);
+    }
+
+    /** Adds the match of {@code automaton} ending at {@code last} if both its ends are word boundaries. */
+    private static List<TypedSpan> report(CharSequence text, Automaton automaton, int last, List<TypedSpan> found) {
+        int start = automaton.matchStart();
+        int end = last + 1;
+        if (!boundary(text, start - 1, start) || !boundary(text, end, end - 1)) {
+            return found;
+        }
+        List<TypedSpan> out = found == null ? new ArrayList<>() : found;
+        out.add(new TypedSpan(start, end, automaton.typeName, 1));
+        return out;
     }
 
     static List<String> variants(LinkedValue linked) {
@@ -90,17 +123,12 @@ final class LinkedValueMatcher {
         String value = linked.value();
         String cls = linked.piiClass();
         addVariant(variants, normalize(value));
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            if (CharClasses.isDigit(value.charAt(i))) {
-                digits.append(value.charAt(i));
-            }
-        }
+        String digits = digitsOf(value);
         if (digits.length() >= MIN_DIGITS_FOR_DIGIT_VARIANT) {
-            addVariant(variants, digits.toString());
+            addVariant(variants, digits);
         }
-        if (containsIgnoreCase(cls, "PHONE") && value.trim().startsWith("+")) {
-            for (String form : nationalForms(digits.toString())) {
+        if (digits.length() > 3 && containsIgnoreCase(cls, "PHONE") && value.trim().startsWith("+")) {
+            for (String form : nationalForms(digits)) {
                 addVariant(variants, form);
             }
         }
@@ -116,15 +144,35 @@ final class LinkedValueMatcher {
         return variants;
     }
 
+    private static String digitsOf(String value) {
+        int count = 0;
+        for (int i = 0; i < value.length(); i++) {
+            count += CharClasses.isDigit(value.charAt(i)) ? 1 : 0;
+        }
+        if (count == 0) {
+            return "";
+        }
+        char[] digits = new char[count];
+        for (int i = 0, k = 0; i < value.length(); i++) {
+            if (CharClasses.isDigit(value.charAt(i))) {
+                digits[k++] = value.charAt(i);
+            }
+        }
+        return new String(digits);
+    }
+
     private static void addVariant(List<String> variants, String variant) {
         if (variant.length() >= MIN_LENGTH && variant.length() <= MAX_LENGTH && !variants.contains(variant)) {
             variants.add(variant);
         }
     }
 
-    private static boolean containsIgnoreCase(String s, String word) {
-        for (int i = 0; i + word.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
+    /** {@code upperWord} occurs in {@code s}, ignoring ASCII case; compares only where the first letter matches. */
+    private static boolean containsIgnoreCase(String s, String upperWord) {
+        char first = upperWord.charAt(0);
+        for (int i = 0; i + upperWord.length() <= s.length(); i++) {
+            if (CharClasses.asciiUpper(s.charAt(i)) == first
+                && s.regionMatches(true, i, upperWord, 0, upperWord.length())) {
                 return true;
             }
         }
@@ -137,29 +185,40 @@ final class LinkedValueMatcher {
      * needed.
      */
     private static List<String> nationalForms(String digits) {
+        int code = 0;
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length(); ccLength++) {
-            String region = PHONES.getRegionCodeForCountryCode(Integer.parseInt(digits.substring(0, ccLength)));
-            if (!"ZZ".equals(region)) {
+            code = code * 10 + (digits.charAt(ccLength - 1) - '0');
+            String trunk = TRUNK_PREFIX_BY_CALLING_CODE[code];
+            if (trunk != null) {
                 String nsn = digits.substring(ccLength);
-                String trunk = TRUNK_PREFIXES.computeIfAbsent(region, r -> {
-                    String prefix = PHONES.getNddPrefixForRegion(r, true);
-                    return prefix == null ? "" : prefix;
-                });
-                return trunk == null || trunk.isEmpty() ? List.of(nsn) : List.of(nsn, trunk + nsn);
+                return trunk.isEmpty() ? List.of(nsn) : List.of(nsn, trunk + nsn);
             }
         }
         return List.of();
     }
 
+    private static String[] trunkPrefixes() {
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        String[] byCode = new String[1000];
+        for (int code : phones.getSupportedCallingCodes()) {
+            String region = phones.getRegionCodeForCountryCode(code);
+            String prefix = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) ? null
+                : phones.getNddPrefixForRegion(region, true);
+            byCode[code] = prefix == null ? "" : prefix;
+        }
+        return byCode;
+    }
+
     static String normalize(CharSequence s) {
-        StringBuilder sb = new StringBuilder(s.length());
+        char[] folded = new char[s.length()];
+        int k = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = fold(s.charAt(i));
             if (c != 0) {
-                sb.append(c);
+                folded[k++] = c;
             }
         }
-        return sb.toString();
+        return new String(folded, 0, k);
     }
 
     private static final char[] ASCII_FOLD = new char[128];

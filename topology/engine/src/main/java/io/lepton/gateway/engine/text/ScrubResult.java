@@ -15,6 +15,6 @@ import java.util.TreeMap;
 public record ScrubResult(String text, Map<String, Integer> countsByType, boolean truncated) {
     public ScrubResult {
         Objects.requireNonNull(text, "text");
-        countsByType = Collections.unmodifiableMap(new TreeMap<>(countsByType));
+        countsByType = countsByType.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(countsByType));
     }
 }

@@ -86,7 +86,11 @@ final class TextNormalizer {
                 if (c == 0x00A0 || c == 0x00AD) {
                     return true;
                 }
-            } else if ((c >= 0xFF01 && c <= 0xFF5E) || isSpace(c) || isInvisible(c) || Character.isDigit(c)) {
+            } else if (c >= 0xFF01 && c <= 0xFF5E) {
+                if (isFoldedFullWidth(c) || (i > 0 && isAddressColon(s, i, fullWidthFolded(s.charAt(i - 1))))) {
+                    return true; // full-width punctuation of Chinese prose (，？！) alone folds nothing
+                }
+            } else if (isSpace(c) || isInvisible(c) || Character.isDigit(c)) {
                 return true;
             }
         }
@@ -286,6 +290,10 @@ final class TextNormalizer {
      * A full-width colon inside a full-width IPv6 address ({@code ２００１：ｄｂ８：：１}): after a hex digit or another
      * colon and before a hex digit or colon. A colon after an ideograph ("电话：") is prose punctuation and stays.
      */
+    private static char fullWidthFolded(char c) {
+        return c >= 0xFF01 && c <= 0xFF5E && isFoldedFullWidth(c) ? (char) (c - 0xFEE0) : c;
+    }
+
     private static boolean isAddressColon(String s, int i, char last) {
         if (s.charAt(i) != '\uFF1A' || i + 1 >= s.length() || !(CharClasses.isHex(last) || last == ':')) {
             return false;

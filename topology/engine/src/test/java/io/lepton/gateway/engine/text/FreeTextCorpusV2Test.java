@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * <p>Each text is scrubbed by the production scrubber configured as the engine configures it for the built-in policy
  * its region routes to ({@link EngineScrubbers}), and scored by {@link RecallReport} (definitions there: a span is
  * recalled when none of its letters or digits survive). The table is printed on every build; the issue's targets are
- * asserted separately, disabled until the detector work lands.
+ * asserted separately.
  */
 class FreeTextCorpusV2Test {
 
@@ -57,8 +56,11 @@ class FreeTextCorpusV2Test {
                 "invalid-aadhaar", "timestamp", "version", "amount");
     }
 
+    /**
+     * Issue #12's targets. Uncued names and dates of birth have no target here: their recall is printed above and
+     * stated in the README (uncued names need the name itself to be known, which a gazetteer cannot promise).
+     */
     @Test
-    @Disabled("enabled when the text-detectors work lands")
     void meetsTheIssueTargets() {
         SoftAssertions soft = new SoftAssertions();
         for (String type : VALIDATOR_BACKED) {

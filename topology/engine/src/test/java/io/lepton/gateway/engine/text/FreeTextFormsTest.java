@@ -63,6 +63,13 @@ class FreeTextFormsTest {
         "身份证 «110105 19491231 002X» ok",
         "id «110105-19491231-002x» ok",
         "FIN «M1234567K» ok",
+        "call «+1 201-555-0123»-Fax after six",
+        "Office: «8123 9811»-Office",
+        "Mobile: «+33 (0)6 12 34 56 78» ok",
+        "DOB «02-11-90», thanks",
+        "Geburtsdatum: «6. Juli 1981»",
+        "Data de nascimento: «4 de dezembro de 1946»",
+        "Ich bin am «20.12.1997» geboren.",
     })
     void valueIsReplacedWhole(String template) throws CheckDigitException {
         String text = expand(template);
@@ -78,7 +85,9 @@ class FreeTextFormsTest {
     @ValueSource(strings = {"Vielen Dank im Voraus!", "Thanks\nSent from my iPhone", "Dear Valued Customer,",
         "Case 48213957 was closed.", "Aktenzeichen 40192837 liegt vor.", "Hallo zusammen, wie geht's?",
         "IBAN DE89 3704 0044 0532 0130 01 is wrong", "see you at noon dot", "Meet at 10:30 in room 4.",
-        "Version 2.4.1 shipped on 2024-03-05.", "Order #123456789 shipped", "Hi team, thanks!"})
+        "Version 2.4.1 shipped on 2024-03-05.", "Order #123456789 shipped", "Hi team, thanks!",
+        "Invoice 48213957-Paid is attached", "Meet on 02-11-90 at noon", "Lieferung am 20.12.1997 erfolgt",
+        "Ticket 2024-03-15-Monday was closed"})
     void innocentTextSurvives(String text) {
         assertThat(SCRUBBER.scrub(text, List.of(), (type, v) -> "[" + type + "]").text()).isEqualTo(text);
     }

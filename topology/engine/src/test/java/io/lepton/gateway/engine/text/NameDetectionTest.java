@@ -36,6 +36,19 @@ class NameDetectionTest {
         "请转告«王小明»先生",
         "«Smith, John» called about the refund",
         "I spoke with «Jennifer Martinez» yesterday",
+        "{\"cpf\":\"111.444.777-35\",\"nome\":\"«João Ferreira»\"} apareceu na tela",
+        "Name: «Walker, Sophie»⏎Account type: savings",
+        "Kontoinhaber: «Hartmann, Tobias»",
+        "Her maiden name is «O'Connor»",
+        "Name: «James McAllister»⏎Phone: on file",
+        "Name:    «Wei Li»⏎Address: 42 Elm Street",
+        "I'd like to join accounts with ms. «Rahul»",
+        "Hello, this is Mr. «MEGAN O'CONNOR». Who are you?",
+        "My name is «suresh singh» and I want to dispute a transaction.",
+        "Olá, meu nome é «juliana ferreira» e preciso de ajuda",
+        "Kind regards,⏎«deepak verma»",
+        "Dhanyavaad,⏎«NEHA REDDY»",
+        "MY NAME IS «Henrik Schäfer» AND I WANT MY MONEY BACK",
     })
     void findsTheName(String marked) {
         int open = marked.indexOf('«');
@@ -48,7 +61,10 @@ class NameDetectionTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Vielen Dank im Voraus!", "Thanks⏎Sent from my iPhone",
         "Dear Valued Customer,", "Hallo Team, bitte prüfen", "Hi All, the build is green", "I am Happy with it",
-        "Best regards,⏎The Support Team", "Olá, bom dia", "This is Important: read it", "Grace period ends Monday"})
+        "Best regards,⏎The Support Team", "Olá, bom dia", "This is Important: read it", "Grace period ends Monday",
+        "my name is spelled wrong", "The name is not correct on the card", "Thanks,⏎bye now", "Name: see below",
+        "Kind regards,⏎the support team", "Cheers,⏎SUPPORT TEAM", "Name: as above", "mein Name ist falsch geschrieben",
+        "I am going to call later, it is fine"})
     void leavesCommonWordsAlone(String written) {
         String text = written.replace('⏎', '\n');
         assertThat(SCANNER.scan(text)).as(text).noneMatch(d -> d.type() == TextPiiType.PERSON_NAME);
