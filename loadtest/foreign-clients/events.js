@@ -124,17 +124,31 @@ const VALUE_BUILDERS = {
 };
 
 /**
- * Records no gateway can decode: a wrong magic byte, and a valid header with a truncated Avro body. Both belong in
- * {@code quarantine.unrouted} (no region can be read), with reason {@code undecodable}.
+ * Records the gateway must quarantine, each with where it belongs and the reason header it must carry: two no gateway
+ * can decode (a wrong magic byte; a valid header with a truncated Avro body), a tombstone, a region that is no ISO
+ * code (all in {@code quarantine.unrouted}: no jurisdiction is known), and an EU event without a subject (in its
+ * jurisdiction's quarantine). {@code encode(event)} is the producer's serializer.
  */
-function malformedRecords(runId, validEncoded) {
-  const marker = Buffer.from(`malformed-${runId}`, 'utf8');
+async function quarantineCases(runId, now, encode) {
+  const unroutable = {family: 'customer-service', topic: 'raw.customer-service', key: `no-region-${runId}`,
+    value: VALUE_BUILDERS['customer-service'](`evt-${runId}-no-region`, now, 'Atlantis', `subj-${runId}-nr`, PLAIN)};
+  const noSubject = {family: 'financial-sentiment', topic: 'raw.financial-sentiment', key: `no-subject-${runId}`,
+    value: VALUE_BUILDERS['financial-sentiment'](`evt-${runId}-no-subject`, now, 'FR', '', PLAIN)};
+  const valid = await encode(noSubject);
   return [
     {topic: 'raw.customer-service', key: `bad-magic-${runId}`,
-      value: Buffer.concat([Buffer.from([0x07, 0, 0, 0, 1]), marker])},
-    {topic: 'raw.financial-sentiment', key: `truncated-${runId}`,
-      value: validEncoded.subarray(0, 12)},
+      value: Buffer.concat([Buffer.from([0x07, 0, 0, 0, 1]), Buffer.from(`malformed-${runId}`, 'utf8')]),
+      quarantine: 'quarantine.unrouted', reason: 'undecodable'},
+    {topic: 'raw.financial-sentiment', key: `truncated-${runId}`, value: valid.subarray(0, 12),
+      quarantine: 'quarantine.unrouted', reason: 'undecodable'},
+    {topic: 'raw.recommendation', key: `tombstone-${runId}`, value: null,
+      quarantine: 'quarantine.unrouted', reason: 'null-value'},
+    {...unroutable, value: await encode(unroutable), quarantine: 'quarantine.unrouted', reason: 'unroutable-region'},
+    {...noSubject, value: valid, quarantine: 'quarantine.eu-gdpr', reason: 'missing-subject'},
   ];
 }
 
-module.exports = {REGIONS, FAMILIES, UNICODE_TEXT, buildEvents, malformedRecords};
+/** Structured fields of the quarantine cases: their raw values stay in quarantine, so nothing here is checked. */
+const PLAIN = {name: null, email: null, phone: null, ip: null, device: null};
+
+module.exports = {REGIONS, FAMILIES, UNICODE_TEXT, buildEvents, quarantineCases};
