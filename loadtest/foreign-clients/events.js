@@ -70,6 +70,14 @@ function buildEvents(runId, now) {
       });
     }
   });
+  // One more EU event, written with a schema that keeps its enum under its own subject (a schema reference).
+  const id = `${runId}-customer-service-at-ref`;
+  const structured = {name: `Anna Huber-${runId}`, email: `a.huber.${runId}@example.net`, phone: '+43 1 5338833',
+    ip: '198.51.100.201', device: `device-${id}`};
+  [`subj-${id}`, structured.name, structured.email, structured.phone].forEach((v) => planted.add(v));
+  events.push({family: 'customer-service', jurisdiction: 'eu-gdpr', topic: 'raw.customer-service',
+    key: `subj-${id}`, viaReference: true,
+    value: VALUE_BUILDERS['customer-service'](`evt-${id}`, now, 'AT', `subj-${id}`, structured)});
   return {events, planted: [...planted]};
 }
 

@@ -88,17 +88,23 @@ function wireSchemaId(value) {
 }
 
 async function produce(kafka, registry, schemas, runId, checks) {
+  // Each event is written with the id of the schema registered for it (useSchemaId), as a producer pinned to its
+  // schema version does; the referencing variant is a later version of raw.customer-service-value.
+  const serializers = {};
   for (const family of FAMILIES) {
     const id = await registry.register(`raw.${family}-value`, {schemaType: 'AVRO', schema: schemas[family]});
     checks.check(Number.isInteger(id) && id > 0, `registered raw.${family}-value through the JS registry client`);
+    serializers[family] = new AvroSerializer(registry, SerdeType.VALUE, {useSchemaId: id, autoRegisterSchemas: false});
   }
-  const serializer = new AvroSerializer(registry, SerdeType.VALUE, {useLatestVersion: true, autoRegisterSchemas: false});
+  const referencing = new AvroSerializer(registry, SerdeType.VALUE, {
+    useSchemaId: await registerWithReference(registry, schemas['customer-service']), autoRegisterSchemas: false});
   const {events, planted} = buildEvents(runId, Date.now());
   const producer = kafka.producer({idempotent: true, maxInFlightRequests: 1});
   await producer.connect();
   const encoded = [];
   for (const event of events) {
-    encoded.push({...event, bytes: await serializer.serialize(event.topic, event.value)});
+    const eventSerializer = event.viaReference ? referencing : serializers[event.family];
+    encoded.push({...event, bytes: await eventSerializer.serialize(event.topic, event.value)});
   }
   // One family in gzip batches (KafkaJS's built-in codec), the rest uncompressed: the gateway reads both.
   for (const family of FAMILIES) {
@@ -107,14 +113,32 @@ async function produce(kafka, registry, schemas, runId, checks) {
     await producer.send({topic: `raw.${family}`, messages,
       compression: family === 'recommendation' ? CompressionTypes.GZIP : CompressionTypes.None});
   }
-  const quarantined = await quarantineCases(runId, Date.now(), (e) => serializer.serialize(e.topic, e.value));
+  const quarantined = await quarantineCases(runId, Date.now(),
+      (e) => serializers[e.family].serialize(e.topic, e.value));
   for (const record of quarantined) {
     await producer.send({topic: record.topic, messages: [{key: record.key, value: record.value}]});
   }
   await producer.disconnect();
-  checks.check(true, `produced ${events.length} events (3 families x ${REGIONS.length} regions) and `
+  checks.check(true, `produced ${events.length} events (3 families x ${REGIONS.length} regions, one more whose `
+      + 'schema references a type under another subject) and '
       + `${quarantined.length} records to quarantine with KafkaJS`);
   return {events, planted, quarantined};
+}
+
+/**
+ * Registers the customer-service schema the way a producer that shares its types does: the Channel enum under its
+ * own subject, and the event schema naming it through a schema reference. Returns the event schema's id.
+ */
+async function registerWithReference(registry, avsc) {
+  const schema = JSON.parse(avsc);
+  const field = schema.fields.find((f) => f.name === 'channel');
+  const channel = {namespace: schema.namespace, ...field.type};
+  const channelName = `${channel.namespace}.${channel.name}`;
+  await registry.register(channelName, {schemaType: 'AVRO', schema: JSON.stringify(channel)});
+  const version = (await registry.getLatestSchemaMetadata(channelName)).version;
+  field.type = channelName;
+  return registry.register('raw.customer-service-value', {schemaType: 'AVRO', schema: JSON.stringify(schema),
+    references: [{name: channelName, subject: channelName, version}]});
 }
 
 /** Reads every output topic the run's records should reach until all are there or the time is up. */
