@@ -8,7 +8,6 @@ import io.lepton.serdes.LruCache;
 import io.lepton.serdes.RegistryException;
 import io.lepton.serdes.RegistryUnavailableException;
 import io.lepton.serdes.SchemaNotRegisteredException;
-import io.lepton.serdes.SerdeException;
 import io.lepton.serdes.UnknownSchemaIdException;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +146,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public Schema schemaById(int id) {
         return schemasById.computeIfAbsent(id, key -> {
             try {
-                return parse(send("GET", "/schemas/ids/" + id, null).path("schema").asText());
+                return parse(send("GET", "/schemas/ids/" + id, null));
             } catch (RegistryException e) {
                 if (e.status() == 404) {
                     throw new UnknownSchemaIdException(id, e.getMessage());
@@ -171,7 +169,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private RegisteredSchema registered(String subject, String version) {
         JsonNode body = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
         int id = body.path("id").asInt();
-        Schema schema = schemasById.computeIfAbsent(id, key -> parse(body.path("schema").asText()));
+        Schema schema = schemasById.computeIfAbsent(id, key -> parse(body));
         return new RegisteredSchema(subject, id, body.path("version").asInt(), schema);
     }
 
@@ -274,13 +272,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return body.toString();
     }
 
-    private static Schema parse(String schema) {
-        try {
-            return new Schema.Parser().parse(schema);
-        } catch (SchemaParseException e) {
-            throw new SerdeException("Registry returned a schema that is not valid Avro: " + e.getMessage(), e,
-                    false);
-        }
+    /** The schema of a registry answer, with the types it references from other subjects. */
+    private Schema parse(JsonNode answer) {
+        return ReferencedSchemas.parse(answer,
+                (subject, version) -> send("GET", "/subjects/" + encode(subject) + "/versions/" + encode(version), null));
     }
 
     private static String encode(String subject) {
