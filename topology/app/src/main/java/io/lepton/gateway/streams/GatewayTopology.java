@@ -3,6 +3,7 @@ package io.lepton.gateway.streams;
 import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.family.EventFamily;
+import io.lepton.gateway.failure.FailClosedProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -20,6 +22,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Builds the gateway's Kafka Streams topology from the engine; a pure function of its inputs, so the Quarkus app, the
@@ -107,8 +111,8 @@ public final class GatewayTopology {
         RouteProcessor.Hop hop = new RouteProcessor.Hop(keyBySubject, owner, subjectPartitions);
         KStream<byte[], RoutedEvent> routed = builder
                 .stream(family.rawTopic(), Consumed.with(BYTES, RoutedEvent.RAW_BYTES).withName("source." + family.name()))
-                .process(() -> new RouteProcessor(services.engine(), family, services.codec(), inlets, hop, unrouted,
-                        services.records()), Named.as(route));
+                .process(failClosed(() -> new RouteProcessor(services.engine(), family, services.codec(), inlets, hop,
+                        unrouted, services.records()), route, unrouted, services), Named.as(route));
         routed.to(LaneTopics.UNROUTED_QUARANTINE, Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unrouted));
 
         KStream<byte[], RoutedEvent> dispatched = routed
@@ -116,11 +120,27 @@ public final class GatewayTopology {
                         Named.as(keyBySubject))
                 .repartition(Repartitioned.with(BYTES, RoutedEvent.RAW_BYTES).withName(subjectTopicPrefix(family))
                         .withNumberOfPartitions(subjectPartitions).withStreamPartitioner(owner))
-                .process(() -> new RouteProcessor(services.engine(), family, services.codec(), inlets, null,
-                        unroutedAfterHop, services.records()), Named.as(dispatch));
+                .process(failClosed(() -> new RouteProcessor(services.engine(), family, services.codec(), inlets, null,
+                        unroutedAfterHop, services.records()), dispatch, unroutedAfterHop, services), Named.as(dispatch));
         dispatched.to(LaneTopics.UNROUTED_QUARANTINE,
                 Produced.with(BYTES, RoutedEvent.RAW_BYTES).withName(unroutedAfterHop));
         return List.of(route, dispatch);
+    }
+
+    /**
+     * A router node that fails closed: a record whose routing throws something other than a serde failure (which the
+     * router itself quarantines as undecodable) goes to the unrouted quarantine with reason {@code processing-error},
+     * never skipped by the processing exception handler. {@link FailClosedProcessor} is typed for any outputs, the DSL
+     * wants the router's own, hence the casts; the quarantine sink takes the router's input as it is.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ProcessorSupplier<byte[], RoutedEvent, byte[], RoutedEvent> failClosed(
+            ProcessorSupplier<byte[], RoutedEvent, byte[], RoutedEvent> router, String node, String quarantine,
+            LaneServices services) {
+        UnaryOperator<Record<byte[], RoutedEvent>> originalKey = record -> record
+                .withKey(QuarantineHeaders.takeOriginalKey(record.headers(), record.key()));
+        return (ProcessorSupplier) FailClosedProcessor.wrap((ProcessorSupplier) router, node, quarantine, originalKey,
+                services.failures());
     }
 
     /**
