@@ -88,7 +88,9 @@ final class HostileInputs {
         cases.add(unrouted("unassigned ISO code", CS, customer("unassigned", "XX", e -> { })));
         cases.add(unrouted("empty region", CS, customer("empty-region", "", e -> { })));
 
-        String megabyte = "x".repeat(1 << 20);
+        // A decimal megabyte: the whole record stays under the broker's default message limit (1 MiB + 12 bytes), so
+        // a producer can send it and the gateway can quarantine it raw.
+        String megabyte = "x".repeat(1_000_000);
         cases.add(quarantined("1 MB text where the policy quarantines oversize", CS,
                 customer("oversize-cn", "CN", e -> e.setMessage(megabyte)), "cn-pipl",
                 QuarantineReason.OVERSIZE_TEXT));
