@@ -15,6 +15,7 @@ import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile input through the whole topology: each case of {@link HostileInputs} lands in exactly the topic it must,
@@ -61,6 +63,8 @@ class HostileInputTopologyTest {
     private final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry,
             AvroSerdeConfig.defaults());
     private final Map<String, GenericDatumReader<Object>> readers = new java.util.HashMap<>();
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private Map<String, TestOutputTopic<byte[], byte[]>> outputs;
 
@@ -72,6 +76,7 @@ class HostileInputTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hostile-input-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, AT);
         outputs = new java.util.TreeMap<>();
         for (String topic : GatewayTopics.eventOutputs(engine)) {
