@@ -52,10 +52,17 @@ public final class ApicurioRegistry implements AutoCloseable {
      *     exits early, or it is not ready within 90 s (with the tail of its log)
      */
     public static ApicurioRegistry start() {
+        return start(freePort());
+    }
+
+    /**
+     * Starts the registry on {@code port}, e.g. the port of one that was stopped, so a test can restart "the"
+     * registry under the URL a client already holds (its in-memory storage starts empty).
+     */
+    public static ApicurioRegistry start(int port) {
         Path runner = ApicurioHome.locateRunnerJar();
         Path workDirectory = TempDirectories.create("lepton-apicurio-");
         Path log = workDirectory.resolve("apicurio.log");
-        int port = freePort();
         Process process;
         try {
             process = new ProcessBuilder(command(runner, port))

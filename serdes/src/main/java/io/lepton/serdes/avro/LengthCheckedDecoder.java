@@ -1,5 +1,6 @@
 package io.lepton.serdes.avro;
 
+import io.lepton.serdes.MalformedPayloadException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import org.apache.avro.util.Utf8;
  * record). In a payload that is fully in memory every byte of a string or bytes value, every map entry (its key is
  * at least one byte) and every array item is present, so a claim beyond the remaining bytes is malformed. The one
  * legal exception, arrays of items that encode to zero bytes ({@code null}, empty records), is refused too; no
- * event schema has them.
+ * event schema has them. Strings must also be well-formed UTF-8 ({@link WellFormedUtf8}).
  */
 final class LengthCheckedDecoder extends Decoder {
 
@@ -34,6 +35,9 @@ final class LengthCheckedDecoder extends Decoder {
         Utf8 result = old != null ? old : new Utf8();
         result.setByteLength(length);
         in.readFixed(result.getBytes(), 0, length);
+        if (!WellFormedUtf8.check(result.getBytes(), 0, length)) {
+            throw new MalformedPayloadException("A string is not well-formed UTF-8");
+        }
         return result;
     }
 

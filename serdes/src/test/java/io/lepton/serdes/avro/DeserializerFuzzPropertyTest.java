@@ -49,8 +49,9 @@ class DeserializerFuzzPropertyTest {
                         HexFormat.of().formatHex(payload), escaped), escaped);
             }
         }
-        // Both outcomes must be common (about 12% decode), or only the header checks would be tested.
-        assertThat(decoded).as("payloads that decode").isBetween(TRIES / 20, TRIES - TRIES / 20);
+        // Both outcomes must occur in bulk (about 3% decode: an overwritten string byte is often not UTF-8 any more),
+        // or only the header checks would be tested.
+        assertThat(decoded).as("payloads that decode").isBetween(TRIES / 50, TRIES - TRIES / 50);
     }
 
     /** Whether the generic reader decoded the payload; {@link SerdeException}s are the allowed refusals. */

@@ -1,6 +1,6 @@
 package io.lepton.gateway.health;
 
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -10,22 +10,25 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Liveness of the gateway ({@code /q/health/live}), decided by {@link StreamsHealthRules#liveness}: counts the
- * stream threads that are neither dead nor shutting down against the configured {@code num.stream.threads}.
- * Enabled like {@link GatewayReadinessCheck}.
+ * stream threads that are neither dead nor shutting down against the configured {@code num.stream.threads}. It
+ * replaces Quarkus' own Kafka Streams liveness, like {@link GatewayReadinessCheck}, and keeps its answer as the gauge
+ * {@code lepton_health_status{check="live"}}.
  */
 @Liveness
 @ApplicationScoped
-@IfBuildProperty(name = "lepton.health.v2", stringValue = "true")
 public class GatewayLivenessCheck implements HealthCheck {
 
     private final KafkaStreams streams;
     private final StreamsHealthRules rules;
     private final ConfiguredStreamThreads configured;
+    private final HealthGauge gauge;
 
-    public GatewayLivenessCheck(KafkaStreams streams, StreamsHealthRules rules, ConfiguredStreamThreads configured) {
+    public GatewayLivenessCheck(KafkaStreams streams, StreamsHealthRules rules, ConfiguredStreamThreads configured,
+            MeterRegistry meters) {
         this.streams = streams;
         this.rules = rules;
         this.configured = configured;
+        this.gauge = new HealthGauge(meters, "live");
     }
 
     @Override
@@ -37,6 +40,7 @@ public class GatewayLivenessCheck implements HealthCheck {
                 .filter(threadState -> !"DEAD".equals(threadState) && !"PENDING_SHUTDOWN".equals(threadState))
                 .count();
         HealthVerdict verdict = rules.liveness(state, alive, configured.count());
+        gauge.record(verdict);
         return HealthCheckResponse.named("lepton-gateway-live").status(verdict.up())
                 .withData("reason", verdict.reason()).withData("streams", state.name())
                 .withData("aliveThreads", alive).build();

@@ -23,6 +23,9 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
     static final List<String> KEY_IDS =
             List.of("eu-gdpr-1", "us-ccpa-1", "cn-pipl-1", "br-lgpd-1", "in-dpdp-1", "sg-pdpa-1", "default-1");
 
+    /** The registry's process id, for a test that stops the registry under the running app. */
+    static final String REGISTRY_PID = "lepton.test.registry-pid";
+
     private EmbeddedEnvironment environment;
     private Path keyDir;
     private Path noiseKeyDir;
@@ -63,7 +66,8 @@ public class EmbeddedEnvironmentResource implements QuarkusTestResourceLifecycle
                 Map.entry("kafka-streams.num.stream.threads", "1"),
                 Map.entry("kafka-streams.num.standby.replicas", "0"),
                 Map.entry("kafka-streams.replication.factor", "1"),
-                Map.entry("quarkus.http.test-port", "0"));
+                Map.entry("quarkus.http.test-port", "0"),
+                Map.entry(REGISTRY_PID, Long.toString(environment.registry().pid())));
     }
 
     private static void writeKey(SecureRandom random, Path file) throws IOException {

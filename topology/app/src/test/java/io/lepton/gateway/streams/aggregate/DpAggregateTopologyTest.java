@@ -149,7 +149,7 @@ class DpAggregateTopologyTest {
         topic.pipeInput(event.get("customerId").toString(), avroBytes(event), Instant.ofEpochMilli(time));
     }
 
-    private static byte[] avroBytes(GenericRecord event) {
+    static byte[] avroBytes(GenericRecord event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -161,7 +161,7 @@ class DpAggregateTopologyTest {
         }
     }
 
-    private static Deserializer<GenericRecord> avroDecoder() {
+    static Deserializer<GenericRecord> avroDecoder() {
         return (topic, bytes) -> {
             try {
                 return new GenericDatumReader<GenericRecord>(FAMILY.rawSchema()).read(null,
@@ -172,7 +172,7 @@ class DpAggregateTopologyTest {
         };
     }
 
-    private static GenericRecord event(String customer, String eventId, long time, String intent, int satisfaction,
+    static GenericRecord event(String customer, String eventId, long time, String intent, int satisfaction,
             boolean escalated) {
         var schema = FAMILY.rawSchema();
         return new GenericRecordBuilder(schema)
