@@ -129,6 +129,7 @@ class GatewayIT {
                 .containsPattern("lepton_records_total\\{.*outcome=\"released\".*\\} [1-9]")
                 .containsPattern("lepton_quarantined_total\\{.*reason=\"undecodable\".*\\} 1\\.0")
                 .containsPattern("lepton_pii_detections_total\\{.*type=\"EMAIL\".*\\} [1-9]")
+                .containsPattern("(?m)^lepton_process_cpu_seconds_total(\\{.*\\})? [1-9]")
                 .contains("kafka_stream_");
         assertThat(get(readiness)).contains("\"status\": \"UP\"");
     }
