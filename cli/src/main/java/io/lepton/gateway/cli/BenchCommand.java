@@ -24,6 +24,8 @@ final class BenchCommand implements Callable<Integer> {
     /** --quick: small enough for CI, still every phase. */
     private static final int QUICK_EVENTS = 30_000;
     private static final int QUICK_SECONDS = 4;
+    /** Partitions of every topic: one per core of the reference machine. */
+    private static final int PARTITIONS = 2;
 
     @Mixin
     EngineOptions engineOptions;
@@ -57,6 +59,16 @@ final class BenchCommand implements Callable<Integer> {
             + " s of latency, one round, no warm-up (the figures are not meaningful, the run is).")
     boolean quick;
 
+    @Option(names = "--population", defaultValue = "2000", paramLabel = "N",
+            description = "Distinct data subjects the events are drawn from; 1000000 behaves like a real customer "
+                    + "base, where a subject rarely repeats within a commit interval (default: ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "I",
+            description = "Streams instances per contender sharing its partitions, to show scale-out "
+                    + "(1 or 2; default: ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -75,8 +87,10 @@ final class BenchCommand implements Callable<Integer> {
         BenchConfig config;
         try {
             config = quick
-                    ? new BenchConfig(QUICK_EVENTS, QUICK_SECONDS, guarantees, 0, 1, load, 2, seed)
-                    : new BenchConfig(events, seconds, guarantees, warmupRounds, rounds, load, 2, seed);
+                    ? new BenchConfig(QUICK_EVENTS, QUICK_SECONDS, guarantees, 0, 1, load, PARTITIONS, seed, population,
+                            instances)
+                    : new BenchConfig(events, seconds, guarantees, warmupRounds, rounds, load, PARTITIONS, seed,
+                            population, instances);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -20,6 +20,8 @@ class BenchCommandIT {
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("machine: \\d+ cores, .*"))
                 .anySatisfy(line -> assertThat(line).startsWith("guarantee").contains("records/s", "MB/s",
                         "CPU ms/1k", "p50 ms", "p99 ms", "p99.9 ms"))
+                .anySatisfy(line -> assertThat(line).startsWith("guarantee").contains("audit", "ledger", "changelog",
+                        "repartition", "CPU s/1M", "Wh/1M", "per-instance CPU ms/1k"))
                 .anySatisfy(line -> assertThat(line).matches("at_least_once +baseline +\\d+ .*"))
                 .anySatisfy(line -> assertThat(line).matches("at_least_once +gateway +\\d+ .*"));
         assertThat(lines.get(lines.size() - 1)).matches("throughput ratio: \\d+\\.\\d+");

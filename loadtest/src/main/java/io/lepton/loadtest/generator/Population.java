@@ -1,15 +1,17 @@
 package io.lepton.loadtest.generator;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * A fixed population of synthetic people, drawn once from the region mix. Events pick their subject here with a
- * skew (a few heavy users produce a large share of events, as in real services), which is what makes per-subject
- * privacy budgets run out during a demo.
+ * A fixed population of synthetic people. Events pick their subject here with a skew (a few heavy users produce a
+ * large share of events, as in real services), which is what makes per-subject privacy budgets run out during a demo.
+ *
+ * <p>A person is drawn from the region mix on demand, from a random stream seeded by the population's seed and the
+ * person's index, and never stored: the same index always gives the same person, and a population of millions (a
+ * real customer base, which the bench needs so that per-subject state behaves as in production) costs no memory.
  */
 public final class Population {
 
@@ -18,38 +20,56 @@ public final class Population {
     /** Heavy users are this fraction of the population. */
     private static final double HEAVY_USER_FRACTION = 0.02;
 
-    private final List<Person> people;
+    private final int size;
+    private final long seed;
     private final int heavyUsers;
+    private final double totalWeight;
 
-    private Population(List<Person> people) {
-        this.people = List.copyOf(people);
-        this.heavyUsers = Math.max(1, (int) (people.size() * HEAVY_USER_FRACTION));
+    private Population(int size, long seed) {
+        this.size = size;
+        this.seed = seed;
+        this.heavyUsers = Math.max(1, (int) (size * HEAVY_USER_FRACTION));
+        this.totalWeight = RegionCatalog.all().stream().mapToDouble(RegionProfile::weight).sum();
     }
 
-    /** Draws {@code size} people; the same random state gives the same population. */
+    /** A population of {@code size} people; the same random state gives the same population. */
     public static Population generate(int size, SplittableRandom random) {
         if (size < 1) {
             throw new IllegalArgumentException("population size must be at least 1, got " + size);
         }
-        SyntheticIdentifiers ids = new SyntheticIdentifiers(random);
-        double totalWeight = RegionCatalog.all().stream().mapToDouble(RegionProfile::weight).sum();
-        List<Person> people = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            people.add(person(i, pickRegion(random, totalWeight), random, ids));
-        }
-        return new Population(people);
+        return new Population(size, random.nextLong());
     }
 
     /** The subject of the next event. */
     public Person pick(SplittableRandom random) {
         if (random.nextDouble() < HEAVY_USER_SHARE) {
-            return people.get(random.nextInt(heavyUsers));
+            return person(random.nextInt(heavyUsers));
         }
-        return people.get(random.nextInt(people.size()));
+        return person(random.nextInt(size));
     }
 
-    public List<Person> people() {
-        return people;
+    public int size() {
+        return size;
+    }
+
+    /** The person at {@code index}, in [0, {@link #size()}): the same person every time. */
+    public Person person(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("person " + index + " of " + size);
+        }
+        SplittableRandom random = new SplittableRandom(mix(seed + index));
+        return person(index, pickRegion(random, totalWeight), random, new SyntheticIdentifiers(random));
+    }
+
+    /**
+     * Stafford's 64-bit finaliser ("Mix13"). Seeding person {@code i} with {@code seed + i * gamma} would be wrong:
+     * SplittableRandom steps its seed by that same gamma, so neighbours' streams would be the same stream shifted by
+     * one draw, and their identifiers would repeat.
+     */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static RegionProfile pickRegion(SplittableRandom random, double totalWeight) {

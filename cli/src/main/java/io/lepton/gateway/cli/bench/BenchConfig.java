@@ -17,9 +17,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param loadFraction the latency phase's offered load, as a fraction of the slower contender's measured maximum
  * @param partitions partitions of every topic
  * @param seed generator seed
+ * @param population distinct data subjects the events are drawn from: a few thousand repeat within one commit
+ *     interval, so per-subject state is written far less often than with a real customer base of millions
+ * @param instances Streams instances per contender sharing its partitions (one stream thread each), at most
+ *     {@code partitions}
  */
 public record BenchConfig(int events, int latencySeconds, List<String> guarantees, int warmupRounds, int rounds,
-        double loadFraction, int partitions, long seed) {
+        double loadFraction, int partitions, long seed, int population, int instances) {
 
     /**
      * Warm-up discarded at the start of every latency segment: each segment starts a fresh Streams app, and a fresh
@@ -44,6 +48,13 @@ public record BenchConfig(int events, int latencySeconds, List<String> guarantee
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (population < 1) {
+            throw new IllegalArgumentException("population must be at least 1, got " + population);
+        }
+        if (instances < 1 || instances > partitions) {
+            throw new IllegalArgumentException("instances must be between 1 and the partition count " + partitions
+                    + ", got " + instances);
         }
         guarantees = List.copyOf(guarantees);
         for (String guarantee : guarantees) {

@@ -42,10 +42,13 @@ public final class BenchInput {
         this.bytes = messages.stream().mapToLong(Message::size).sum();
     }
 
-    /** Generates and serializes {@code count} events, registering the raw schemas in {@code registry}. */
-    public static BenchInput generate(int count, long seed, SchemaRegistryClient registry) {
-        EventGenerator generator = new EventGenerator(new GeneratorConfig(seed, GeneratorConfig.DEFAULT_POPULATION,
-                0, BiasConfig.DEFAULT), Clock.systemUTC());
+    /**
+     * Generates and serializes {@code count} events about {@code population} subjects, registering the raw schemas
+     * in {@code registry}.
+     */
+    public static BenchInput generate(int count, int population, long seed, SchemaRegistryClient registry) {
+        EventGenerator generator = new EventGenerator(new GeneratorConfig(seed, population, 0, BiasConfig.DEFAULT),
+                Clock.systemUTC());
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
         List<Message> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

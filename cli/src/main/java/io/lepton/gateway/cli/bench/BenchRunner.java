@@ -55,7 +55,7 @@ public final class BenchRunner {
             environment.kafka().createTopics(config.partitions(), topologies.allTopics());
             topologies.registerSchemas();
             say("generating and writing " + config.events() + " events...");
-            BenchInput input = BenchInput.generate(config.events(), config.seed(), registry);
+            BenchInput input = BenchInput.generate(config.events(), config.population(), config.seed(), registry);
             input.produceAll(bootstrap);
             List<GuaranteeResult> results = new ArrayList<>();
             try (ThroughputProbe probe = new ThroughputProbe(bootstrap, topologies.inputs(), config.partitions())) {
@@ -73,20 +73,23 @@ public final class BenchRunner {
                 .mapToObj(r -> config.order(r).stream().map(Contender::label).collect(Collectors.joining("→")))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB%n"
-                + "run: %d events (mean %.0f B), %d families, %d partitions, 1 stream thread, %d jurisdiction "
-                + "policies; %d warm-up round(s), then measured rounds: %s; latency at %.0f%% of the slower maximum, "
-                + "%d s per contender, each round after %d s of warm-up",
+                + "run: %d events (mean %.0f B) about %d subjects, %d families, %d partitions, %d instance(s) of "
+                + "1 stream thread, %d jurisdiction policies; %d warm-up round(s), then measured rounds: %s; "
+                + "latency at %.0f%% of the slower maximum, %d s per contender, each round after %d s of warm-up",
                 runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), runtime.maxMemory() >> 20, input.count(),
-                input.meanRecordBytes(), engine.families().all().size(), config.partitions(),
-                engine.policies().all().size(), config.warmupRounds(), order, config.loadFraction() * 100,
-                config.latencySeconds(), BenchConfig.LATENCY_WARMUP_SECONDS);
+                input.meanRecordBytes(), config.population(), engine.families().all().size(),
+                config.partitions(), config.instances(), engine.policies().all().size(), config.warmupRounds(), order,
+                config.loadFraction() * 100, config.latencySeconds(), BenchConfig.LATENCY_WARMUP_SECONDS);
     }
 
     private void say(String line) {
         progress.println("bench: " + line);
         progress.flush();
     }
+
+    /** One throughput run: how fast, and what it wrote over the whole backlog. */
+    private record Drained(ThroughputProbe.Measurement measurement, OutputMix outputs) {}
 
     /** Both phases under one processing guarantee. */
     private final class GuaranteeRun {
@@ -113,9 +116,12 @@ public final class BenchRunner {
                 }
             }
             Map<Contender, ThroughputProbe.Measurement> totals = new EnumMap<>(Contender.class);
+            Map<Contender, OutputMix> outputs = new EnumMap<>(Contender.class);
             for (int round = 0; round < config.rounds(); round++) {
                 for (Contender contender : config.order(round)) {
-                    totals.merge(contender, drain(contender, "throughput", round), ThroughputProbe.Measurement::plus);
+                    Drained drained = drain(contender, "throughput", round);
+                    totals.merge(contender, drained.measurement(), ThroughputProbe.Measurement::plus);
+                    outputs.merge(contender, drained.outputs(), OutputMix::plus);
                 }
             }
             double baselineMax = totals.get(Contender.BASELINE).recordsPerSecond();
@@ -128,27 +134,28 @@ public final class BenchRunner {
                             latencies.computeIfAbsent(contender, c -> LatencyProbe.newHistogram()));
                 }
             }
-            return new GuaranteeResult(guarantee, result(Contender.BASELINE, totals, latencies),
-                    result(Contender.GATEWAY, totals, latencies), offered);
+            return new GuaranteeResult(guarantee, result(Contender.BASELINE, totals, outputs, latencies),
+                    result(Contender.GATEWAY, totals, outputs, latencies), offered);
         }
 
-        private ThroughputProbe.Measurement drain(Contender contender, String phase, int round) {
+        private Drained drain(Contender contender, String phase, int round) {
             String applicationId = applicationId(contender, phase, round);
             Duration timeout = RUN_TIMEOUT_FLOOR.plusSeconds(probe.total() / MIN_EXPECTED_RECORDS_PER_SECOND);
             try (StreamsApp app = StreamsApp.start(topologies.topology(contender), applicationId, guarantee,
-                    bootstrap, true)) {
+                    bootstrap, true, config.instances())) {
                 ThroughputProbe.Measurement m = probe.await(applicationId, app, timeout);
-                say(String.format(Locale.ROOT, "%s %s round %d %s: %.0f records/s, %.1f CPU ms per 1k records",
-                        guarantee, phase, round + 1, contender.label(), m.recordsPerSecond(),
-                        m.cpuMillisPerThousand()));
-                return m;
+                OutputMix outputs = OutputMix.of(app.recordsSentByTopic(), probe.total());
+                say(String.format(Locale.ROOT, "%s %s round %d %s: %.0f records/s, %.1f CPU ms per 1k records, "
+                        + "%.2f records written per event", guarantee, phase, round + 1, contender.label(),
+                        m.recordsPerSecond(), m.cpuMillisPerThousand(), outputs.totalPerInput()));
+                return new Drained(m, outputs);
             }
         }
 
         private void paced(Contender contender, int round, double rate, Histogram histogram) {
             String applicationId = applicationId(contender, "latency", round);
             try (StreamsApp app = StreamsApp.start(topologies.topology(contender), applicationId, guarantee,
-                    bootstrap, false)) {
+                    bootstrap, false, config.instances())) {
                 long before = histogram.getTotalCount();
                 new LatencyProbe(bootstrap, input.messages()).measure(topologies.outputs(contender),
                         guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2), rate,
@@ -161,11 +168,15 @@ public final class BenchRunner {
         }
 
         private ContenderResult result(Contender contender, Map<Contender, ThroughputProbe.Measurement> totals,
-                Map<Contender, Histogram> latencies) {
+                Map<Contender, OutputMix> outputs, Map<Contender, Histogram> latencies) {
             ThroughputProbe.Measurement total = totals.get(contender);
+            List<Double> perInstance = new ArrayList<>();
+            for (long nanos : total.instanceCpuNanos()) {
+                perInstance.add(nanos / 1e6 / total.records() * 1000);
+            }
             return new ContenderResult(contender, total.recordsPerSecond(),
                     total.recordsPerSecond() * input.meanRecordBytes() / 1e6, total.cpuMillisPerThousand(),
-                    LatencySummary.of(latencies.get(contender)));
+                    perInstance, total.coresBusy(), outputs.get(contender), LatencySummary.of(latencies.get(contender)));
         }
 
         private String applicationId(Contender contender, String phase, int round) {

@@ -13,6 +13,11 @@ public record GuaranteeResult(String guarantee, ContenderResult baseline, Conten
         return gateway.recordsPerSecond() / baseline.recordsPerSecond();
     }
 
+    /** Gateway CPU time per record over the baseline's (whole JVM, broker included, for both). */
+    public double cpuRatio() {
+        return gateway.cpuMillisPerThousand() / baseline.cpuMillisPerThousand();
+    }
+
     /** p99 latency the gateway adds over the baseline at the same offered load, in milliseconds. */
     public double addedP99Millis() {
         return gateway.latency().p99Millis() - baseline.latency().p99Millis();

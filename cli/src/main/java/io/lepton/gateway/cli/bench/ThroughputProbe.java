@@ -26,11 +26,13 @@ final class ThroughputProbe implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
     /**
-     * Records processed, the measured window and the JVM's CPU time in it.
+     * Records processed, the measured window and the CPU time in it.
      *
      * @param records records committed within the window
+     * @param cpuNanos the whole JVM's CPU time (broker and clients included)
+     * @param instanceCpuNanos CPU time of each Streams instance's own threads
      */
-    record Measurement(long records, long wallNanos, long cpuNanos) {
+    record Measurement(long records, long wallNanos, long cpuNanos, long[] instanceCpuNanos) {
         double recordsPerSecond() {
             return records * 1e9 / wallNanos;
         }
@@ -39,9 +41,19 @@ final class ThroughputProbe implements AutoCloseable {
             return cpuNanos / 1e6 / records * 1000;
         }
 
+        /** JVM CPU-seconds per wall-clock second: how many of the machine's cores the run kept busy. */
+        double coresBusy() {
+            return (double) cpuNanos / wallNanos;
+        }
+
         /** Both measurements as one: totals of records, time and CPU. */
         Measurement plus(Measurement other) {
-            return new Measurement(records + other.records, wallNanos + other.wallNanos, cpuNanos + other.cpuNanos);
+            long[] instances = instanceCpuNanos.clone();
+            for (int i = 0; i < instances.length; i++) {
+                instances[i] += other.instanceCpuNanos[i];
+            }
+            return new Measurement(records + other.records, wallNanos + other.wallNanos, cpuNanos + other.cpuNanos,
+                    instances);
         }
     }
 
@@ -82,6 +94,7 @@ final class ThroughputProbe implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long startNanos = 0;
         long startCpu = 0;
+        long[] startInstanceCpu = null;
         long startRecords = -1;
         while (true) {
             long committed = committed(applicationId);
@@ -90,6 +103,7 @@ final class ThroughputProbe implements AutoCloseable {
             if (startRecords < 0 && committed > 0) {
                 startNanos = now;
                 startCpu = cpu;
+                startInstanceCpu = app.instanceCpuNanos();
                 startRecords = committed;
             }
             if (committed >= total) {
@@ -97,7 +111,11 @@ final class ThroughputProbe implements AutoCloseable {
                     throw new IllegalStateException("the backlog of " + total + " records drained between two "
                             + "progress checks; use more --events");
                 }
-                return new Measurement(committed - startRecords, now - startNanos, cpu - startCpu);
+                long[] instanceCpu = app.instanceCpuNanos();
+                for (int i = 0; i < instanceCpu.length; i++) {
+                    instanceCpu[i] -= startInstanceCpu[i];
+                }
+                return new Measurement(committed - startRecords, now - startNanos, cpu - startCpu, instanceCpu);
             }
             if (now > deadline) {
                 throw new IllegalStateException(applicationId + " committed " + committed + " of " + total

@@ -151,6 +151,7 @@ class GatewayIT {
                 .containsPattern("lepton_records_total\\{.*outcome=\"released\".*\\} [1-9]")
                 .containsPattern("lepton_quarantined_total\\{.*reason=\"undecodable\".*\\} 1\\.0")
                 .containsPattern("lepton_pii_detections_total\\{.*type=\"EMAIL\".*\\} [1-9]")
+                .containsPattern("(?m)^lepton_process_cpu_seconds_total(\\{.*\\})? [1-9]")
                 .contains("kafka_stream_")
                 .containsPattern("lepton_policy_info\\{.*jurisdiction=\"eu-gdpr\".*version=\""
                         + engine.policies().byId("eu-gdpr").orElseThrow().contentHash() + "\".*\\} 1\\.0");

@@ -14,12 +14,14 @@ import io.lepton.serdes.avro.AvroSerializer;
 import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-subject budget ledger in the topology: eu-gdpr charges ε 0.5 per customer-service event against ε 4 per
@@ -45,6 +48,8 @@ class LedgerTopologyTest {
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final GatewayEngine engine = TestGateway.engine(SecureRandomBits.seeded(5));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private AvroSerializer<SpecificRecord> producerSerializer;
     private int produced;
@@ -57,6 +62,8 @@ class LedgerTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Its own state directory: the default one under /tmp is shared with every other checkout's run of this test.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, DAY_ONE);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }
@@ -96,6 +103,31 @@ class LedgerTopologyTest {
         BudgetState state = BudgetState.fromBytes(entries.get(0).value);
         assertThat(state.spent()).isEqualTo(4.0);
         assertThat(state.periodStart()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z").toEpochMilli());
+    }
+
+    /**
+     * The ledger's per-event state work is O(1): a charge writes its own subject's entry, a few dozen bytes, never a
+     * table whose size grows with the subjects seen. (The test driver commits after every record, so each charge
+     * reaches the changelog; in production the caching store folds a subject's charges within one commit.)
+     */
+    @Test
+    void eachChargeWritesOneSmallEntryOfItsOwnSubjectHoweverManySubjectsTheLedgerHolds() {
+        int subjects = 200;
+        for (int i = 0; i < subjects; i++) {
+            CustomerServiceEvent event = event("DE", DAY_ONE.plusSeconds(i));
+            event.setCustomerId("cust-" + i);
+            produce(event, "cust-" + i);
+        }
+
+        List<KeyValue<byte[], byte[]>> changelog = driver.createOutputTopic(
+                "ledger-topology-test-" + LedgerStore.name("eu-gdpr") + "-changelog", new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToList();
+        assertThat(changelog).hasSize(subjects);
+        assertThat(changelog).extracting(kv -> new String(kv.key, StandardCharsets.UTF_8)).doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).hasSizeLessThanOrEqualTo(64));
+        // Version byte, period start, spent units, tag count, one event tag: 1 + 8 + 8 + 2 + 8 bytes, for the first
+        // subject as for the 200th.
+        assertThat(changelog).allSatisfy(kv -> assertThat(kv.value).hasSize(27));
     }
 
     @Test

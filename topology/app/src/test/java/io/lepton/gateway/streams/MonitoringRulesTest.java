@@ -49,7 +49,8 @@ class MonitoringRulesTest {
         referenced.addAll(names(Files.readString(K8S.resolve("prometheus-rules.yaml"))));
         referenced.addAll(names(Files.readString(K8S.resolve("grafana-dashboard.json"))));
         assertThat(referenced).as("the operator files watch gateway metrics").contains("lepton_records_total",
-                "lepton_quarantined_total", "lepton_dp_budget_exhausted_total", "lepton_fairness_alerts_total");
+                "lepton_quarantined_total", "lepton_dp_budget_exhausted_total", "lepton_fairness_alerts_total",
+                "lepton_process_cpu_seconds_total");
         assertThat(exposed).containsAll(referenced);
     }
 
