@@ -134,11 +134,27 @@ public final class EmbeddedKafka implements AutoCloseable {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue());
             }
+            awaitListed(admin, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedStartupException("Interrupted while creating topics " + topics, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new EmbeddedStartupException("Could not list topics on " + bootstrapServers(), e);
+        }
+    }
+
+    /**
+     * Waits until the broker lists every one of {@code topics}: the controller acknowledges a creation before the
+     * broker's metadata has it, and a client asking at once (a test, a Streams app subscribing) would not see it.
+     */
+    private static void awaitListed(Admin admin, Collection<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        while (!admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).containsAll(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new EmbeddedStartupException("Topics " + topics + " not listed after creation");
+            }
+            Thread.sleep(50);
         }
     }
 
