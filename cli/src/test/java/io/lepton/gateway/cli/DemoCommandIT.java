@@ -22,9 +22,9 @@ class DemoCommandIT {
     void runsTheEmbeddedGatewayWithSyntheticTrafficAndCleansUp() throws IOException {
         Set<String> tempBefore = leptonTempEntries();
 
-        // 400/s rather than the default 200/s: twice the samples per fairness window, so the biased jurisdiction
-        // crosses the significance gate well within the run once alerts are wired.
-        CliRunner result = CliRunner.run("demo", "--seconds", "25", "--rate", "400", "--seed", "7");
+        // The product promise: the injected bias raises its alert within the first minute (and aggregates of the
+        // demo's 30 s windows are released by then). 400/s rather than the default 200/s: twice the votes per pane.
+        CliRunner result = CliRunner.run("demo", "--seconds", "60", "--rate", "400", "--seed", "7");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String out = result.out();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lepton.embedded.EmbeddedKafka;
 import io.lepton.gateway.engine.PiiCatalog;
-import io.lepton.gateway.engine.aggregate.HmacNoiseSource;
+import io.lepton.gateway.engine.aggregate.AggregateQuery;
+import io.lepton.gateway.engine.aggregate.NoiseKeySource;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
+import io.lepton.gateway.engine.dp.NoiseKeys;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -65,8 +69,11 @@ class AggregateRestoreIT {
     private static final JurisdictionPolicy EU = PolicySet.builtIn(PiiCatalog.knownClasses(EventFamilies.discover()))
             .byId("eu-gdpr").orElseThrow();
     private static final String OUTPUT = "dp-aggregates.customer-service";
-    private static final NoiseSource KEYS = new HmacNoiseSource("restore-test-noise-key-32-bytes!!".getBytes(
-            StandardCharsets.UTF_8));
+    private static final NoiseSource KEYS = new NoiseKeySource(new NoiseKeys(Map.of("eu-gdpr",
+            "restore-test-noise-key-32-bytes!!".getBytes(StandardCharsets.UTF_8))));
+    private static final String HOP = "dp-contributions.eu-gdpr.customer-service";
+    private static final DpAggregateTopology.Nodes NODES = new DpAggregateTopology.Nodes("contributions", "hop-out",
+            "hop-in", "aggregator", "releases", "dp-agg-state", HOP, OUTPUT);
     /** 2025-12-01T00:00:00Z. */
     private static final long T0 = 1_764_547_200_000L;
     private static final long HOUR = Duration.ofHours(1).toMillis();
@@ -108,7 +115,7 @@ class AggregateRestoreIT {
             boolean restart)
             throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            String hop = DpAggregateTopology.hopTopic(EU.id(), FAMILY.name());
+            String hop = HOP;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 // Event times are a year old: no time-based retention may delete them while the test runs.
                 admin.createTopics(List.of(FAMILY.rawTopic(), hop, OUTPUT).stream()
@@ -142,10 +149,11 @@ class AggregateRestoreIT {
             String applicationId, Path stateDir) {
         Topology topology = new Topology();
         topology.addSource("raw", new StringDeserializer(), DpAggregateTopologyTest.avroDecoder(), FAMILY.rawTopic());
-        DpAggregateTopology.addTo(topology, new DpAggregateTopology.Settings(EU, FAMILY, KEYS, OUTPUT,
-                new AvroSerializer<DpAggregate>(registry, AvroSerdeConfig.builder().autoRegisterSchemas(true).build()),
-                Stores::persistentKeyValueStore, Duration.ofSeconds(30)),
-                (GenericRecord event) -> event, "raw").orElseThrow();
+        DpAggregateTopology.addTo(topology, NODES, new DpAggregateTopology.Settings(AggregateQuery.bindAll(EU, FAMILY),
+                KEYS, event -> OptionalLong.of(FAMILY.occurredAt(event)), new AvroSerializer<DpAggregate>(registry,
+                        AvroSerdeConfig.builder().autoRegisterSchemas(true).build()),
+                Stores::persistentKeyValueStore, Duration.ofSeconds(30), new AggregateMetrics(new SimpleMeterRegistry())),
+                (GenericRecord event) -> event, "raw");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
