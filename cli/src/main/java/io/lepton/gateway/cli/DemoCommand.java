@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Run this long; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     long seconds;
 
-    @Option(names = "--rate", defaultValue = "200", paramLabel = "R",
+    @Option(names = "--rate", defaultValue = "400", paramLabel = "R",
             description = "Synthetic records per second; 0 for none, to attach your own producers "
                     + "(default: ${DEFAULT-VALUE}).")
     double rate;

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class DemoFairnessTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
-    private static final double RATE = 200;
+    private static final double RATE = 400;
     private static final Duration RUN = Duration.ofMinutes(3);
 
     private final EventFamilies families = EventFamilies.discover();

@@ -184,7 +184,7 @@ class LedgerRestartIT {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(Set.of(TestTopics.sanitized("eu-gdpr", "customer-service")));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (byEventId.size() < n && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     GenericRecord sanitized = deserializer.deserialize(r.topic(), r.value());
