@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -82,6 +83,7 @@ class DemoFairnessTest {
                 }
                 codec.registerValueSchema(topics.fairnessAlerts(), FairnessAlert.getClassSchema());
                 stage.<byte[]>addTo(topology, parents, bytes -> rawReader.deserialize("raw", bytes),
+                        (family, event) -> OptionalLong.of(family.occurredAt(event)),
                         codec.avroSerializer(), new FairnessMeters(new SimpleMeterRegistry()));
                 alertTopics.add(topics.fairnessAlerts());
             });

@@ -170,6 +170,7 @@ public final class JurisdictionLane {
         topology.addStateStore(LedgerStore.builder(policy.id()), sanitizers.toArray(String[]::new));
         topology.addStateStore(AuditRollups.storeBuilder(policy.id()), sanitizers.toArray(String[]::new));
         fairness.ifPresent(stage -> stage.<RoutedEvent>addTo(topology, parents, RoutedEvent::record,
+                (family, event) -> services.engine().acceptedEventTime(policy, family, event),
                 services.codec().avroSerializer(), services.fairness()));
     }
 

@@ -9,6 +9,7 @@ import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -44,15 +45,18 @@ public final class PartialCountProcessor<V> implements Processor<byte[], V, Stri
     private final EventFamily family;
     private final FairnessObservations observations;
     private final Function<V, GenericRecord> decoded;
+    private final Function<GenericRecord, OptionalLong> acceptedTime;
     private final PartialCounts counts;
     private ProcessorContext<String, byte[]> context;
     private long streamTime = Long.MIN_VALUE;
 
     public PartialCountProcessor(EventFamily family, FairnessObservations observations, FairnessSettings settings,
-                                 Function<V, GenericRecord> decoded) {
+                                 Function<V, GenericRecord> decoded,
+                                 Function<GenericRecord, OptionalLong> acceptedTime) {
         this.family = family;
         this.observations = observations;
         this.decoded = decoded;
+        this.acceptedTime = acceptedTime;
         this.counts = new PartialCounts(HoppingWindows.of(settings.windowSize(), settings.windowAdvance(),
                 settings.grace()), settings.referenceGroups(), settings.maxGroupsPerAttribute());
     }
@@ -70,7 +74,11 @@ public final class PartialCountProcessor<V> implements Processor<byte[], V, Stri
         if (subject == null) {
             return;
         }
-        long eventTime = family.occurredAt(event);
+        OptionalLong accepted = acceptedTime.apply(event);
+        if (accepted.isEmpty()) {
+            return; // outside the policy's event-time window: quarantined by the sanitizer, never counted
+        }
+        long eventTime = accepted.getAsLong();
         streamTime = Math.max(streamTime, eventTime);
         if (!counts.firstVote(PartialCounts.subjectHash(subject), eventTime)) {
             return;

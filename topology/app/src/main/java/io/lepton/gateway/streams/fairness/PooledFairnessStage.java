@@ -11,6 +11,7 @@ import io.lepton.schemas.FairnessAlert;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
@@ -108,11 +109,12 @@ public final class PooledFairnessStage {
      * @param meters  the gauges and counters the merge side publishes
      */
     public <V> void addTo(Topology topology, Map<EventFamily, List<String>> parents,
-                          Function<V, GenericRecord> decoded, Serializer<? super FairnessAlert> alertSerializer,
-                          FairnessMeters meters) {
+                          Function<V, GenericRecord> decoded, AcceptedTime acceptedTime,
+                          Serializer<? super FairnessAlert> alertSerializer, FairnessMeters meters) {
         FairnessSettings settings = policy.fairness();
         tested.forEach((family, observations) -> topology.addProcessor(nodes.mapNodes().get(family.name()),
-                () -> new PartialCountProcessor<V>(family, observations, settings, decoded),
+                () -> new PartialCountProcessor<V>(family, observations, settings, decoded,
+                        event -> acceptedTime.of(family, event)),
                 parents.get(family).toArray(String[]::new)));
         topology.addSink(nodes.countsSink(), nodes.countsTopic(), new StringSerializer(), new ByteArraySerializer(),
                 nodes.mapNodes().values().toArray(String[]::new));
@@ -124,5 +126,15 @@ public final class PooledFairnessStage {
                 Serdes.String(), Serdes.ByteArray()), nodes.mergeNode());
         topology.addSink(nodes.alertsSink(), nodes.alertsTopic(), new StringSerializer(), alertSerializer,
                 nodes.mergeNode());
+    }
+
+    /**
+     * The time an event may be counted at: its event time when the policy accepts it, empty otherwise (the same
+     * window the budget uses). An event dated far ahead would otherwise push the monitor's stream time, and the
+     * timestamps of its count records, past what the broker accepts, and stop the stream thread.
+     */
+    @FunctionalInterface
+    public interface AcceptedTime {
+        OptionalLong of(EventFamily family, GenericRecord event);
     }
 }

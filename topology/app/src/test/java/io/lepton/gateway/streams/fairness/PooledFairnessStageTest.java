@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -86,6 +87,7 @@ class PooledFairnessStageTest {
         PooledFairnessStage stage = PooledFairnessStage.of(policy, List.of(family), LaneTopics.of(policy))
                 .orElseThrow();
         stage.<byte[]>addTo(topology, Map.of(family, List.of(parent)), bytes -> codec.decode(family, topic, bytes),
+                (f, event) -> OptionalLong.of(f.occurredAt(event)),
                 codec.avroSerializer(), new FairnessMeters(meters));
         return stage.nodes();
     }
