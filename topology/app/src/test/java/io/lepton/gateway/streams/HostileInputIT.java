@@ -102,7 +102,11 @@ class HostileInputIT {
                 }
             }
             List<ConsumerRecord<byte[], byte[]>> out = consume(env, before, sent, started);
-            assertThat(out).as("every record in comes out once").hasSize(sent);
+            // At least once each: the suite's Quarkus gateway (GatewayIT and others, same JVM) keeps running on this
+            // broker and also processes these raw records, so an exact count here would count its outputs too;
+            // exactly-one-outcome accounting is AuditAccountingTopologyTest's and GatewayIT's. What this test owns is
+            // below: every hostile case in its quarantine with its reason, and the app still RUNNING.
+            assertThat(out).as("every record in comes out").hasSizeGreaterThanOrEqualTo(sent);
 
             Map<String, ConsumerRecord<byte[], byte[]>> quarantinedByKey = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : out) {
