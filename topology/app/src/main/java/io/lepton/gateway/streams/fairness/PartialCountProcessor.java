@@ -64,7 +64,7 @@ public final class PartialCountProcessor<V> implements Processor<byte[], V, Stri
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        context.schedule(FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
@@ -90,13 +90,18 @@ public final class PartialCountProcessor<V> implements Processor<byte[], V, Stri
         }
     }
 
-    private void flush() {
+    /**
+     * Forwards the drained counts stamped with the stream time, but never later than the wall clock: under pure event
+     * time (a trusted replay) one far-future event would otherwise stamp the counts beyond what the broker accepts
+     * ({@code message.timestamp.after.max.ms}) and fail the stream thread on every retry.
+     */
+    private void flush(long wallClock) {
         if (streamTime == Long.MIN_VALUE) {
             return;
         }
         for (Map.Entry<String, CountDelta> delta : counts.drain(streamTime).entrySet()) {
             context.forward(new Record<>(PooledMonitorProcessor.key(family.name(), delta.getKey()),
-                    delta.getValue().toBytes(), streamTime));
+                    delta.getValue().toBytes(), Math.min(streamTime, wallClock)));
         }
     }
 }
