@@ -8,9 +8,7 @@ import io.lepton.gateway.engine.GatewayEngine;
 import io.lepton.gateway.engine.crypto.GatewayKeys;
 import io.lepton.gateway.engine.dp.BudgetTime;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
-import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
-import io.lepton.gateway.engine.policy.SubjectIdentity;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
@@ -151,11 +149,8 @@ class DpAttackTopologyTest {
     }
 
     private static PolicySet caseFolding() {
-        return PolicySet.of(TestGateway.POLICIES.all().stream().map(p -> p.id().equals("eu-gdpr")
-                ? new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(),
-                        p.crossBorder(), p.pseudonymKeyId(), new SubjectIdentity(true), p.actions(),
-                        p.defaultAction(), p.freeText(), p.dp(), p.fairness(), p.source(), p.aggregates())
-                : p).toList());
+        return PolicySet.of(TestGateway.POLICIES.all().stream()
+                .map(p -> p.id().equals("eu-gdpr") ? TestGateway.caseFolding(p) : p).toList());
     }
 
     private static CustomerServiceEvent event(String eventId, String customerId, Instant at) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
-import io.lepton.gateway.engine.policy.SubjectIdentity;
 import io.lepton.schemas.CustomerServiceEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,10 +53,7 @@ class SubjectPartitionerTest {
     /** Ids one policy folds to one subject have one owner under it; the case-sensitive default keeps them apart. */
     @Test
     void idsThePolicyTreatsAsOneSubjectHaveOneOwner() {
-        JurisdictionPolicy folding = new JurisdictionPolicy(EU_GDPR.id(), EU_GDPR.name(), EU_GDPR.version(),
-                EU_GDPR.regions(), EU_GDPR.residencyZone(), EU_GDPR.crossBorder(), EU_GDPR.pseudonymKeyId(),
-                new SubjectIdentity(true), EU_GDPR.actions(), EU_GDPR.defaultAction(), EU_GDPR.freeText(),
-                EU_GDPR.dp(), EU_GDPR.fairness(), EU_GDPR.source(), EU_GDPR.aggregates());
+        JurisdictionPolicy folding = TestGateway.caseFolding(EU_GDPR);
         int apart = 0;
         for (int i = 0; i < 200; i++) {
             Set<Integer> owners = new java.util.HashSet<>();

@@ -10,6 +10,7 @@ import io.lepton.gateway.engine.dp.RandomBits;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
+import io.lepton.gateway.engine.policy.SubjectIdentity;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -63,6 +64,13 @@ final class TestGateway {
                         p.crossBorder(), keyId, p.subjectIdentity(), p.actions(), p.defaultAction(), p.freeText(),
                         p.dp(), p.fairness(), p.source(), p.aggregates())
                 : p).toList());
+    }
+
+    /** {@code policy} with case-folded subject identity (ids differing only in case are one subject). */
+    static JurisdictionPolicy caseFolding(JurisdictionPolicy p) {
+        return new JurisdictionPolicy(p.id(), p.name(), p.version(), p.regions(), p.residencyZone(), p.crossBorder(),
+                p.pseudonymKeyId(), new SubjectIdentity(true), p.actions(), p.defaultAction(), p.freeText(), p.dp(),
+                p.fairness(), p.source(), p.aggregates());
     }
 
     /** {@code keys} plus a random pseudonym key {@code keyId}; noise and ledger keys unchanged. */
