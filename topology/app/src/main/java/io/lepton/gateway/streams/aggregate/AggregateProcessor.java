@@ -67,8 +67,10 @@ final class AggregateProcessor implements Processor<String, byte[], String, DpAg
         WindowedAggregator.Closed closed = aggregator.closeDue();
         metrics.closed(queries.get(0).jurisdiction(), queries.get(0).family(), closed);
         for (AggregateRelease release : closed.releases()) {
+            // Never later than the wall clock: under pure event time a far-future window would carry a timestamp the
+            // broker refuses (message.timestamp.after.max.ms), failing the stream thread on every retry.
             context.forward(new Record<>(DpAggregateRecords.key(release), DpAggregateRecords.toAvro(release),
-                    release.windowEnd()));
+                    Math.min(release.windowEnd(), context.currentSystemTimeMs())));
         }
         if (closed.windows() > 0) {
             LOGGER.info("dp aggregates released: store={} windows={} groups={} suppressedGroups={} records={}",
