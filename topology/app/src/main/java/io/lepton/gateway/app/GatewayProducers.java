@@ -104,7 +104,7 @@ public class GatewayProducers {
         // One admin client for everything checked or created before Streams starts.
         try (Admin admin = Admin.create(settings.streams().adminProperties())) {
             if (settings.topics().create()) {
-                GatewayTopics.createMissing(admin, GatewayTopics.all(engine), settings.topics());
+                GatewayTopics.createMissing(admin, engine, settings.topics());
             }
             // Before anything runs: a changed subject partition count would move subjects away from their spend.
             LedgerPartitioning.check(GatewayTopics.ledgerPartitions(admin, settings.streams().applicationId(), engine),

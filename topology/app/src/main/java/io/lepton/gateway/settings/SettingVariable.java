@@ -25,6 +25,8 @@ public enum SettingVariable {
             + " -1: the broker's default"),
     LEPTON_MIN_INSYNC_REPLICAS("", "min.insync.replicas of every topic the gateway or Kafka Streams creates;"
             + " unset: the broker's default"),
+    LEPTON_INTERNAL_TOPIC_RETENTION_HOURS("24", "retention of the lanes' internal topics (DP contributions carry keyed"
+            + " subject tokens): read within seconds, so keep only as long as an outage you want to resume from"),
     SCHEMA_REGISTRY_URL("http://localhost:8081", "Confluent-API schema registry base URL(s), comma-separated"),
     SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO("", "user:password for the registry"),
     SCHEMA_REGISTRY_BEARER_TOKEN("", "bearer token for the registry"),

@@ -6,14 +6,22 @@ import io.lepton.gateway.engine.dp.LedgerPartitioning;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.settings.TopicSettings;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -25,6 +33,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * and the state changelogs, with the same replication from the Streams settings.)
  */
 public final class GatewayTopics {
+
+    /** The keys {@link TopicSettings#internalTopicConfig()} sets to bound an internal topic's retention. */
+    private static final List<String> RETENTION_KEYS = List.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.RETENTION_MS_CONFIG, TopicConfig.SEGMENT_MS_CONFIG);
 
     private GatewayTopics() {}
 
@@ -92,17 +104,28 @@ public final class GatewayTopics {
         }
     }
 
-    /** Creates those of {@code topics} that do not exist yet, as {@code settings} say. */
-    public static void createMissing(Admin admin, List<String> topics, TopicSettings settings) {
+    /**
+     * Creates those of {@link #all(GatewayEngine) the engine's topics} that do not exist yet, as {@code settings} say,
+     * and gives every lane-internal topic, new or existing, the bounded retention of
+     * {@link TopicSettings#internalTopicConfig()} (so a topic created by an earlier version, with the broker's
+     * default retention, is bounded too).
+     */
+    public static void createMissing(Admin admin, GatewayEngine engine, TopicSettings settings) {
+        Lanes lanes = Lanes.of(engine);
+        List<String> external = new ArrayList<>(inputs(engine));
+        external.addAll(lanes.outputTopics());
+        List<String> internal = lanes.internalTopics();
         try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, java.util.Optional.of(settings.partitions()),
-                            settings.replicationFactor()).configs(settings.topicConfig()))
-                    .toList();
+            List<NewTopic> missing = new ArrayList<>();
+            external.stream().filter(t -> !existing.contains(t))
+                    .forEach(t -> missing.add(newTopic(t, settings, settings.topicConfig())));
+            internal.stream().filter(t -> !existing.contains(t))
+                    .forEach(t -> missing.add(newTopic(t, settings, settings.internalTopicConfig())));
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }
+            boundRetention(admin, internal.stream().filter(existing::contains).toList(), settings);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create gateway topics: " + e.getCause().getMessage(), e);
@@ -112,6 +135,31 @@ public final class GatewayTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating gateway topics", e);
+        }
+    }
+
+    private static NewTopic newTopic(String name, TopicSettings settings, Map<String, String> config) {
+        return new NewTopic(name, Optional.of(settings.partitions()), settings.replicationFactor()).configs(config);
+    }
+
+    /** Sets the internal topics' retention keys (only those; other topic settings the operator made stay). */
+    private static void boundRetention(Admin admin, List<String> topics, TopicSettings settings)
+            throws InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, String> config = settings.internalTopicConfig();
+        List<AlterConfigOp> ops = RETENTION_KEYS.stream()
+                .map(key -> new AlterConfigOp(new ConfigEntry(key, config.get(key)), AlterConfigOp.OpType.SET))
+                .toList();
+        Map<ConfigResource, Collection<AlterConfigOp>> alterations = new LinkedHashMap<>();
+        topics.forEach(topic -> alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops));
+        try {
+            admin.incrementalAlterConfigs(alterations).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot bound the retention of the gateway's internal topics "
+                    + topics + ": " + e.getCause().getMessage() + "; grant AlterConfigs on them, or set "
+                    + RETENTION_KEYS + " yourself and start with LEPTON_CREATE_TOPICS=false", e);
         }
     }
 }

@@ -47,6 +47,18 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void internalTopicsKeepRecordsForADayUnlessToldOtherwise() {
+        assertThat(GatewaySettings.fromEnvironment(Map.of()).topics().internalTopicConfig())
+                .containsEntry("retention.ms", "86400000").containsEntry("segment.ms", "3600000")
+                .containsEntry("cleanup.policy", "delete");
+        assertThat(GatewaySettings.fromEnvironment(Map.of("LEPTON_INTERNAL_TOPIC_RETENTION_HOURS", "2",
+                "LEPTON_MIN_INSYNC_REPLICAS", "2")).topics().internalTopicConfig())
+                .containsEntry("retention.ms", "7200000").containsEntry("min.insync.replicas", "2");
+        assertThatThrownBy(() -> GatewaySettings.fromEnvironment(Map.of("LEPTON_INTERNAL_TOPIC_RETENTION_HOURS", "0")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("LEPTON_INTERNAL_TOPIC_RETENTION_HOURS");
+    }
+
+    @Test
     void atLeastOnceLingersBrieflyAndSecuritySettingsPassThroughToStreamsAndAdmin() {
         GatewaySettings settings = GatewaySettings.fromEnvironment(Map.of(
                 "KAFKA_STREAMS_PROCESSING_GUARANTEE", "at_least_once",
