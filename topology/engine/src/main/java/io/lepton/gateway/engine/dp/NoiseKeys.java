@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * guarantees hold against computationally bounded observers. Different contexts give independent-looking streams.
  *
  * <p>Reusable: the sanitizer asks for (eventId, field, value), DP aggregates can ask for (window, group, metric).
- * Thread-safe.
+ * Thread-safe; a stream is used on the thread that asked for it ({@link SeekableKeystream} shares that thread's
+ * cipher).
  */
 public final class NoiseKeys {
 
@@ -49,7 +50,7 @@ public final class NoiseKeys {
 
     /**
      * The random bits for {@code context} under {@code jurisdiction}'s key: the same words for the same arguments,
-     * every time. Not thread-safe itself (one stream per use).
+     * every time. Not thread-safe itself: one stream per use, on the calling thread.
      *
      * @throws IllegalArgumentException when the jurisdiction has no key or the context is empty
      */
@@ -62,14 +63,14 @@ public final class NoiseKeys {
             throw new IllegalArgumentException("no noise key for jurisdiction " + jurisdiction);
         }
         Mac m = mac.get();
+        byte[] length = new byte[Integer.BYTES];
         for (String part : context) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            m.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            m.update(ByteBuffer.wrap(length).putInt(bytes.length).array());
             m.update(bytes);
         }
         byte[] seed = m.doFinal();
-        AesCtrKeystream stream = new AesCtrKeystream(rekeys(seed), STREAM_BUFFER_BYTES);
-        return stream::nextLong;
+        return new SeekableKeystream(rekeys(seed), STREAM_BUFFER_BYTES);
     }
 
     /** First the seed itself, then HMAC(seed, 1), HMAC(seed, 2), ...: never the same AES key twice in one stream. */

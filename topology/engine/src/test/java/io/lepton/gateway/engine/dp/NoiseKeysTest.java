@@ -3,7 +3,14 @@ package io.lepton.gateway.engine.dp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class NoiseKeysTest {
@@ -27,6 +34,37 @@ class NoiseKeysTest {
         assertThat(words(keys.bitsFor("us-ccpa", "evt-1", "satisfaction"), 4)).isNotEqualTo(base);
         assertThat(words(keys.bitsFor("eu-gdpr", "ab", "c"), 4)).as("length-prefixed: no ambiguity")
                 .isNotEqualTo(words(keys.bitsFor("eu-gdpr", "a", "bc"), 4));
+    }
+
+    /**
+     * The documented construction, recomputed with the JDK's primitives only: the seed is HMAC-SHA256 of the
+     * length-prefixed context, the words are the AES-256-CTR keystream (counter from zero) under that seed. 300
+     * words span several refills; a second stream drawn in between on the same thread must not disturb the first.
+     */
+    @Test
+    void wordsAreTheAesCtrKeystreamOfTheContextsHmacEvenWhenStreamsInterleave() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY_A, "HmacSHA256"));
+        for (String part : new String[] {"evt-1", "satisfaction"}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            mac.update(bytes);
+        }
+        Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(), "AES"), new IvParameterSpec(new byte[16]));
+        LongBuffer keystream = ByteBuffer.wrap(aes.doFinal(new byte[300 * Long.BYTES])).asLongBuffer();
+        long[] expected = new long[300];
+        keystream.get(expected);
+
+        RandomBits first = keys.bitsFor("eu-gdpr", "evt-1", "satisfaction");
+        RandomBits other = keys.bitsFor("eu-gdpr", "evt-2", "satisfaction");
+        long[] drawn = new long[300];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = first.nextLong();
+            other.nextLong();
+            other.nextLong();
+        }
+        assertThat(drawn).isEqualTo(expected);
     }
 
     @Test
