@@ -59,8 +59,9 @@ final class AggregateProcessor implements Processor<String, byte[], String, DpAg
         if (record.value() == null) {
             return;
         }
-        Contribution contribution = Contribution.fromBytes(record.value());
-        metrics.admitted(queries.get(contribution.aggregate()), aggregator.accept(contribution));
+        for (Contribution contribution : Contribution.unbundle(record.value())) {
+            metrics.admitted(queries.get(contribution.aggregate()), aggregator.accept(contribution));
+        }
     }
 
     private void release() {

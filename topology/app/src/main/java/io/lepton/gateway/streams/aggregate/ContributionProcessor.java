@@ -1,7 +1,9 @@
 package io.lepton.gateway.streams.aggregate;
 
 import io.lepton.gateway.engine.aggregate.AggregateQuery;
+import io.lepton.gateway.engine.aggregate.Contribution;
 import io.lepton.gateway.engine.aggregate.NoiseSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -12,8 +14,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Stateless first stage: turns each decoded event of the lane into one contribution per declared aggregate (keyed
- * subject token, group key, clamped values; nothing else of the event) and forwards them, all under one key, to the
- * single-partition hop that feeds the {@link AggregateProcessor}. An event whose time the engine refuses (outside the
+ * subject token, group key, clamped values; nothing else of the event) and forwards them, bundled into one record
+ * per event ({@link Contribution#bundle}), all under one key, to the single-partition hop that feeds the {@link AggregateProcessor}. An event whose time the engine refuses (outside the
  * policy's accepted window, which the sanitizer quarantines) contributes nothing: one future-dated event would
  * otherwise move the aggregates' stream time ahead and make every later event late.
  */
@@ -50,9 +52,12 @@ final class ContributionProcessor<K, V> implements Processor<K, V, String, byte[
         if (time.isEmpty()) {
             return;
         }
+        List<Contribution> contributions = new ArrayList<>(queries.size());
         for (AggregateQuery query : queries) {
-            query.contribution(event, time.getAsLong(), keys).ifPresent(contribution ->
-                    context.forward(new Record<>(hopKey, contribution.toBytes(), record.timestamp())));
+            query.contribution(event, time.getAsLong(), keys).ifPresent(contributions::add);
+        }
+        if (!contributions.isEmpty()) {
+            context.forward(new Record<>(hopKey, Contribution.bundle(contributions), record.timestamp()));
         }
     }
 }

@@ -35,6 +35,10 @@ final class ByteCodec {
             }
         }
 
+        void rawByte(int value) {
+            out.write(value);
+        }
+
         void string(String value) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             varint(bytes.length);
@@ -65,6 +69,10 @@ final class ByteCodec {
                 }
             }
             throw new IllegalArgumentException("corrupt aggregate state: varint too long");
+        }
+
+        int rawByte() {
+            return next() & 0xFF;
         }
 
         long zigzag() {

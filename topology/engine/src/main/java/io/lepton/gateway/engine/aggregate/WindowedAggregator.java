@@ -52,7 +52,7 @@ public final class WindowedAggregator {
     private final NoiseSource source;
 
     public WindowedAggregator(List<AggregateQuery> queries, ByteStore store, NoiseSource source) {
-        if (queries.size() > 127) {
+        if (queries.size() > Contribution.MAX_AGGREGATES) {
             throw new IllegalArgumentException("at most 127 aggregates per family");
         }
         this.queries = List.copyOf(queries);

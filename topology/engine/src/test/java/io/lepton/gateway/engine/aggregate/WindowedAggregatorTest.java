@@ -97,6 +97,17 @@ class WindowedAggregatorTest {
         assertThat(decoded.toBytes()).isEqualTo(contribution.toBytes());
         byte[] truncated = java.util.Arrays.copyOf(contribution.toBytes(), 5);
         assertThatThrownBy(() -> Contribution.fromBytes(truncated)).isInstanceOf(IllegalArgumentException.class);
+        Contribution other = new Contribution(0, "tok", "intent=C", 9L, T0 + 1, new long[] {});
+        byte[] bundle = Contribution.bundle(List.of(contribution, other));
+        assertThat(Contribution.unbundle(bundle)).extracting(Contribution::aggregate, Contribution::group)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "intent=A%26B"),
+                        org.assertj.core.groups.Tuple.tuple(0, "intent=C"));
+        assertThat(Contribution.unbundle(contribution.toBytes())).as("a single contribution, as before bundles")
+                .extracting(Contribution::toBytes).containsExactly(contribution.toBytes());
+        assertThatThrownBy(() -> Contribution.unbundle(java.util.Arrays.copyOf(bundle, bundle.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Contribution.unbundle(new byte[] {(byte) 0xFF, 0}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(GroupKey.decode(GroupKey.encode(List.of("a", "b"), List.of("x=1&y", "%2")))).containsExactly(
                 java.util.Map.entry("a", "x=1&y"), java.util.Map.entry("b", "%2"));
     }
