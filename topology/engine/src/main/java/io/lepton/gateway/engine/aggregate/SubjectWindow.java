@@ -3,6 +3,7 @@ package io.lepton.gateway.engine.aggregate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * One subject's bounded contributions to one window of one aggregate: at most L0 groups, at most L∞ contributions
@@ -47,11 +48,15 @@ final class SubjectWindow {
         return groups;
     }
 
-    Offer offer(String group, long groupRank, long contributionRank, long[] values, int maxGroups,
+    /**
+     * Offers one contribution. {@code groupRank} is asked for only when the group is not kept yet: a kept group's
+     * rank is stored, and the keyed PRF behind it is the costly part of an offer.
+     */
+    Offer offer(String group, LongSupplier groupRank, long contributionRank, long[] values, int maxGroups,
             int maxContributions) {
         Group kept = find(group);
         if (kept == null) {
-            Group candidate = new Group(group, groupRank, new ArrayList<>());
+            Group candidate = new Group(group, groupRank.getAsLong(), new ArrayList<>());
             if (groups.size() >= maxGroups) {
                 Group largest = groups.get(groups.size() - 1);
                 if (GROUP_ORDER.compare(candidate, largest) > 0) {

@@ -100,8 +100,9 @@ public final class WindowedAggregator {
         byte[] windowKey = key(query.index(), SUBJECT_WINDOW, windowStart, contribution.subjectToken());
         byte[] bytes = store.get(windowKey);
         SubjectWindow window = bytes == null ? SubjectWindow.empty() : SubjectWindow.fromBytes(bytes);
-        long groupRank = query.groupRank(source, contribution.subjectToken(), windowStart, contribution.group());
-        SubjectWindow.Offer offer = window.offer(contribution.group(), groupRank, contribution.eventRank(),
+        SubjectWindow.Offer offer = window.offer(contribution.group(),
+                () -> query.groupRank(source, contribution.subjectToken(), windowStart, contribution.group()),
+                contribution.eventRank(),
                 contribution.values(), query.spec().maxGroupsPerSubject(),
                 query.spec().maxContributionsPerGroup());
         if (offer == SubjectWindow.Offer.KEPT) {

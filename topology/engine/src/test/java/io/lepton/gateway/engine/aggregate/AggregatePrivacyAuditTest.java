@@ -53,7 +53,7 @@ class AggregatePrivacyAuditTest {
             SubjectWindow window = SubjectWindow.empty();
             int events = s < base ? 3 : 10;
             for (int e = 0; e < events; e++) {
-                window.offer("intent=BILLING", 1, s * 100L + e, new long[0], query.spec().maxGroupsPerSubject(),
+                window.offer("intent=BILLING", () -> 1, s * 100L + e, new long[0], query.spec().maxGroupsPerSubject(),
                         query.spec().maxContributionsPerGroup());
             }
             tally.addSubject(window.groups().get(0), query);

@@ -41,7 +41,7 @@ class ContributionBoundingTest {
             Collections.shuffle(offers, random);
             SubjectWindow window = SubjectWindow.empty();
             for (Offered offer : offers) {
-                window.offer(offer.group(), offer.groupRank(), offer.rank(), new long[0], 2, 3);
+                window.offer(offer.group(), offer::groupRank, offer.rank(), new long[0], 2, 3);
             }
             assertThat(window.groups()).extracting(SubjectWindow.Group::key)
                     .containsExactlyInAnyOrderElementsOf(expectedGroups);
@@ -63,8 +63,8 @@ class ContributionBoundingTest {
     @Test
     void aDuplicateEventCountsOnce() {
         SubjectWindow window = SubjectWindow.empty();
-        assertThat(window.offer("g", 5, 42, new long[] {1}, 1, 3)).isEqualTo(SubjectWindow.Offer.KEPT);
-        assertThat(window.offer("g", 5, 42, new long[] {1}, 1, 3)).isEqualTo(SubjectWindow.Offer.DUPLICATE);
+        assertThat(window.offer("g", () -> 5, 42, new long[] {1}, 1, 3)).isEqualTo(SubjectWindow.Offer.KEPT);
+        assertThat(window.offer("g", () -> 5, 42, new long[] {1}, 1, 3)).isEqualTo(SubjectWindow.Offer.DUPLICATE);
         assertThat(window.groups().get(0).contributions()).hasSize(1);
     }
 
