@@ -14,8 +14,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * interval adds to the pause and is kept at a third of the session by default (Kafka's own rule). The survivor
  * then takes the tasks over from its warm standby copies ({@code standbyReplicas}) instead of restoring their state.
  * A static member ({@code groupInstanceId}, the pod name) that comes back within the session keeps its tasks
- * without a rebalance; one that comes back later gets them back through warm-up copies, at most
- * {@code maxWarmupReplicas} at a time, moved once caught up at the next probing rebalance.
+ * without a rebalance; one that comes back later gets them back at once where its state is nearly current, and
+ * otherwise through warm-up copies, at most {@code maxWarmupReplicas} at a time, moved once caught up at the next
+ * probing rebalance ({@code probingRebalanceIntervalMs}).
  *
  * @param groupInstanceId static membership id, empty for dynamic membership
  */
