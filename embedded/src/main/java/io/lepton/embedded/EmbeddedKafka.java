@@ -23,7 +23,8 @@ import org.apache.kafka.common.test.TestKitNodes;
  * <p>Why: tests, {@code ./gateway replay} and {@code ./gateway demo} need real Kafka semantics (transactions,
  * consumer groups, Kafka Streams rebalancing) without Docker. The broker is configured for a cluster of one:
  * internal topics get replication factor 1 and min ISR 1, otherwise Kafka Streams stays in REBALANCING forever and
- * {@code initTransactions()} times out, so exactly-once could not start. Production keeps Kafka's defaults.
+ * {@code initTransactions()} times out, so exactly-once could not start; and a crashed producer's transaction is
+ * aborted within a second of its timeout. Production keeps Kafka's defaults.
  *
  * <p>{@link #close()} stops the broker and deletes its data directories.
  */
@@ -31,6 +32,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
     private static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * How often the broker looks for transactions past their timeout (Kafka's default: 10 s). A killed producer's
+     * open transaction holds back {@code read_committed} readers until this check aborts it, so the default would
+     * add up to 10 s to every failover the demo shows or a test measures; production brokers are the operator's
+     * (README "Guarantees"). The Testcontainers broker gets the same.
+     */
+    static final int TIMED_OUT_TRANSACTION_CHECK_MS = 1_000;
 
     private final KafkaClusterTestKit cluster;
     private final Path baseDirectory;
@@ -75,6 +84,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms",
+                            Integer.toString(TIMED_OUT_TRANSACTION_CHECK_MS))
                     .setDeleteOnClose(true)
                     .build();
             formatQuietly(cluster);

@@ -52,6 +52,9 @@ public final class TestcontainersKafka {
         try {
             Class<?> containerClass = Class.forName("org.testcontainers.kafka.KafkaContainer");
             AutoCloseable container = (AutoCloseable) containerClass.getConstructor(String.class).newInstance(IMAGE);
+            containerClass.getMethod("withEnv", String.class, String.class).invoke(container,
+                    "KAFKA_TRANSACTION_ABORT_TIMED_OUT_TRANSACTION_CLEANUP_INTERVAL_MS",
+                    Integer.toString(EmbeddedKafka.TIMED_OUT_TRANSACTION_CHECK_MS));
             containerClass.getMethod("start").invoke(container);
             String bootstrap = (String) containerClass.getMethod("getBootstrapServers").invoke(container);
             return EmbeddedKafka.external(bootstrap, container);

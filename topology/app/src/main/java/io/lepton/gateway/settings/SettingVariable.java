@@ -15,8 +15,18 @@ public enum SettingVariable {
     KAFKA_STREAMS_NUM_STANDBY_REPLICAS("1", "warm copies of each task's state on other instances, for fast failover"),
     KAFKA_STREAMS_GROUP_INSTANCE_ID("", "static group membership id (e.g. the pod name): a restarted instance takes"
             + " its tasks back without a rebalance; unset means dynamic membership"),
-    KAFKA_STREAMS_SESSION_TIMEOUT_MS("45000", "consumer session timeout: how long a silent instance keeps its tasks"),
+    KAFKA_STREAMS_SESSION_TIMEOUT_MS("6000", "consumer session timeout: how long a silent instance keeps its tasks"
+            + " before they move; the broker's group.min.session.timeout.ms (default 6000) is the floor"),
+    KAFKA_STREAMS_HEARTBEAT_INTERVAL_MS("", "consumer heartbeat interval: how soon a survivor hears of a rebalance;"
+            + " unset: a third of the session timeout"),
+    KAFKA_STREAMS_MAX_WARMUP_REPLICAS("2", "tasks warming up at once on an instance that (re)joins, before their"
+            + " active copies move to it"),
+    KAFKA_STREAMS_PROBING_REBALANCE_INTERVAL_MS("60000", "how often warming-up tasks are checked, to move them once"
+            + " caught up (Kafka Streams' minimum, 60000)"),
     KAFKA_PRODUCER_LINGER_MS("", "producer linger; unset: one commit interval under exactly-once, 5 ms otherwise"),
+    KAFKA_PRODUCER_TRANSACTION_TIMEOUT_MS("5000", "exactly-once: after this long the broker aborts a crashed"
+            + " instance's open transaction, which holds back read_committed readers of its partitions until then;"
+            + " longer than the commit interval"),
     KAFKA_PRODUCER_COMPRESSION_TYPE("none", "compression of every record the gateway writes: none, gzip, snappy,"
             + " lz4 or zstd; KafkaJS decodes only none and gzip without an extra codec package"),
     LEPTON_CREATE_TOPICS("true", "create missing input and output topics at start-up"),

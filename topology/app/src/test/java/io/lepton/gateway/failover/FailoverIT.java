@@ -9,6 +9,9 @@ import io.lepton.gateway.engine.PiiCatalog;
 import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
+import io.lepton.gateway.settings.GatewaySettings;
+import io.lepton.gateway.settings.GroupMembership;
+import io.lepton.gateway.settings.StreamsSettings;
 import io.lepton.schemas.CustomerServiceEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
@@ -45,7 +48,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failover measured, not assumed: gateway instances run as separate JVMs ({@code java -jar quarkus-run.jar}, as
@@ -54,42 +56,83 @@ import org.junit.jupiter.api.io.TempDir;
  * committed ({@code read_committed}) sanitized output again, and checks that no event was lost or duplicated.
  *
  * <p>One instance: the killed instance is started again at once with the same state directory and
- * {@code group.instance.id}, as a StatefulSet restarts a pod; static membership lets it take its tasks back without
- * waiting for the session to expire. Two instances with {@code num.standby.replicas=1}: the killed instance stays
- * dead, and the survivor takes its tasks over from warm standby copies once the session timeout has passed.
+ * {@code group.instance.id}, as a StatefulSet restarts a pod; the state directory gives it the same process id, so
+ * the same transactional ids, and its producers fence and abort the killed instance's open transactions at once.
+ * Two instances with {@code num.standby.replicas=1}: the killed instance stays dead, and the survivor takes its
+ * tasks over from warm standby copies once the session has expired and the killed instance's transactions have
+ * timed out. Both with the production defaults of {@code GatewaySettings}.
  *
- * <p>Opt-in, it takes minutes: {@code LEPTON_FAILOVER_IT=true ./mvnw -B -o -pl topology/app -am verify
- * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FailoverIT}; the figures are printed as lines
- * starting with {@code FAILOVER}.
+ * <p>Opt-in, it takes minutes: {@code LEPTON_FAILOVER_IT=true LEPTON_FAILOVER_RUNS=5 ./mvnw -B -o -pl topology/app
+ * -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+ * -Dit.test=FailoverIT}; the figures are printed as lines starting with {@code FAILOVER}, and each run's instance
+ * logs (Kafka Streams at INFO, for the timeline) stay in {@code target/failover-it}.
  */
 @EnabledIfEnvironmentVariable(named = "LEPTON_FAILOVER_IT", matches = "true")
 class FailoverIT {
 
     private static final int PARTITIONS = 4;
     private static final int EVENTS_PER_SECOND = 40;
-    private static final int SESSION_TIMEOUT_MS = 6_000;
     private static final String SANITIZED = TestTopics.sanitized("eu-gdpr", "customer-service");
     private static final Duration WAIT = Duration.ofSeconds(180);
 
-    @TempDir
-    Path work;
+    /** Where each run keeps its instance logs and state: under {@code target}, so a slow failover can be read after. */
+    private static final Path RUNS = Path.of("target", "failover-it");
+
+    private Path work;
 
     /**
-     * Targets (issue #16): 20 s for one instance, 10 s with a standby. Not asserted: the figures depend on the
-     * machine (JVM start-up) and on broker settings (the transaction abort interval), and are reported instead;
-     * what must hold everywhere is that processing resumes and no event is lost or duplicated.
+     * Target (issue #16): 20 s from kill -9 to every partition's next committed output, the instance restarted at
+     * once. Most of it is the new JVM's start-up and the re-initialisation of its tasks, both slower on a loaded
+     * machine, so the median of the runs must meet the target and every run twice it; a restart that waits for
+     * the old member's session (dynamic membership at Kafka's default session of 45 s) fails both.
      */
     @Test
     void oneInstanceKilledAndRestarted() throws Exception {
-        assertThat(measure(1)).isPositive();
+        assertWithinTarget(measureRuns(1), Duration.ofSeconds(20));
     }
 
+    /**
+     * Target (issue #16): 10 s with a standby, the killed instance staying down. Waiting out the killed instance's
+     * transactions at Kafka Streams' and the broker's defaults (10 s timeout, 10 s abort check) misses it.
+     */
     @Test
     void twoInstancesWithAStandbyLosingOne() throws Exception {
-        assertThat(measure(2)).isPositive();
+        assertWithinTarget(measureRuns(2), Duration.ofSeconds(10));
     }
 
-    private Duration measure(int instances) throws Exception {
+    private static void assertWithinTarget(List<Failover> runs, Duration target) {
+        List<Long> millis = runs.stream().map(run -> run.everyPartition().toMillis()).sorted().toList();
+        assertThat(median(millis)).as("median of %s ms", millis).isLessThanOrEqualTo(target.toMillis());
+        assertThat(millis).as("every run within twice the target").allMatch(ms -> ms <= 2 * target.toMillis());
+    }
+
+    /** {@code LEPTON_FAILOVER_RUNS} runs (default 1), each on a fresh broker and registry; the spread is printed. */
+    private List<Failover> measureRuns(int instances) throws Exception {
+        int runs = Integer.parseInt(System.getenv().getOrDefault("LEPTON_FAILOVER_RUNS", "1"));
+        List<Failover> measured = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            measured.add(measure(instances));
+        }
+        List<Long> all = measured.stream().map(m -> m.everyPartition().toMillis()).sorted().toList();
+        List<Long> first = measured.stream().map(m -> m.first().toMillis()).sorted().toList();
+        System.out.printf("FAILOVER SUMMARY instances=%d runs=%d: next committed output median %.1f s (%.1f-%.1f), "
+                + "every partition median %.1f s (%.1f-%.1f)%n", instances, runs, median(first) / 1000.0,
+                first.get(0) / 1000.0, first.get(runs - 1) / 1000.0, median(all) / 1000.0, all.get(0) / 1000.0,
+                all.get(runs - 1) / 1000.0);
+        return measured;
+    }
+
+    private static double median(List<Long> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    /** From kill -9 to the first committed output of an event sent after it, and to every raw partition's. */
+    record Failover(Duration first, Duration everyPartition) {
+    }
+
+    private Failover measure(int instances) throws Exception {
+        work = Files.createDirectories(RUNS.resolve(instances + "-instances-" + System.currentTimeMillis()));
         try (EmbeddedEnvironment env = EmbeddedEnvironment.start()) {
             Map<String, String> common = commonEnvironment(env, instances);
             List<GatewayProcess> running = new ArrayList<>();
@@ -109,6 +152,7 @@ class FailoverIT {
                 Thread.sleep(10_000);
 
                 long killedAt = System.nanoTime();
+                Instant killedWallClock = Instant.now();
                 running.get(0).kill9();
                 if (instances == 1) {
                     running.set(0, GatewayProcess.start(instanceEnvironment(common, 0),
@@ -121,11 +165,19 @@ class FailoverIT {
                         .orElseThrow());
                 traffic.stop();
                 traffic.awaitAllOutputs(WAIT);
-                System.out.printf("FAILOVER instances=%d standby=%d session.timeout.ms=%d partitions=%d rate=%d/s: "
-                        + "next committed output %.1f s, every partition %.1f s after kill -9; sent=%d, "
-                        + "each output exactly once%n", instances, instances - 1, SESSION_TIMEOUT_MS, PARTITIONS,
-                        EVENTS_PER_SECOND, first.toMillis() / 1000.0, all.toMillis() / 1000.0, traffic.sent());
-                return all;
+                StreamsSettings settings = GatewaySettings.fromEnvironment(common).streams();
+                GroupMembership membership = settings.membership();
+                System.out.printf("FAILOVER instances=%d standby=%d session.timeout.ms=%d heartbeat.interval.ms=%d "
+                        + "transaction.timeout.ms=%d partitions=%d rate=%d/s: next committed output %.1f s, every "
+                        + "partition %.1f s after kill -9; sent=%d, each output exactly once; load average %.2f; "
+                        + "kill at %s, logs in %s%n", instances, membership.standbyReplicas(),
+                        membership.sessionTimeoutMs(), membership.heartbeatIntervalMs(),
+                        settings.transactionTimeoutMs(), PARTITIONS, EVENTS_PER_SECOND,
+                        first.toMillis() / 1000.0,
+                        all.toMillis() / 1000.0, traffic.sent(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        killedWallClock, work.toAbsolutePath());
+                return new Failover(first, all);
             } finally {
                 traffic.close();
                 for (GatewayProcess gateway : running) {
@@ -156,7 +208,6 @@ class FailoverIT {
         common.put("LEPTON_REPLICATION_FACTOR", "1");
         common.put("LEPTON_MIN_INSYNC_REPLICAS", "1");
         common.put("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", Integer.toString(instances - 1));
-        common.put("KAFKA_STREAMS_SESSION_TIMEOUT_MS", Integer.toString(SESSION_TIMEOUT_MS));
         return common;
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ import java.util.concurrent.TimeUnit;
 final class GatewayProcess implements AutoCloseable {
 
     private static final Path SERVER_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    /**
+     * Kafka loggers raised from the production WARN to INFO in the instance logs, so a failover's timeline can be
+     * read there: Streams state changes, task assignment and restoration, group joins, transactional producer ids.
+     */
+    private static final List<String> TIMELINE_LOGGERS = List.of("org.apache.kafka.streams",
+            "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
+            "org.apache.kafka.clients.producer.internals.TransactionManager");
 
     private final Process process;
     private final URI readiness;
@@ -38,7 +47,10 @@ final class GatewayProcess implements AutoCloseable {
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", SERVER_JAR.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        TIMELINE_LOGGERS.forEach(logger -> command.add("-Dquarkus.log.category.\"" + logger + "\".level=INFO"));
+        command.addAll(List.of("-jar", SERVER_JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = new HashMap<>(env);
         environment.put("HTTP_PORT", Integer.toString(port));

@@ -26,6 +26,32 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void failoverDefaultsMoveADeadInstancesTasksWithinSeconds() {
+        Properties props = GatewaySettings.fromEnvironment(Map.of()).streams().toProperties();
+        assertThat(props).containsEntry("consumer.session.timeout.ms", 6000)
+                .containsEntry("consumer.heartbeat.interval.ms", 2000)
+                .containsEntry("producer.transaction.timeout.ms", 5000)
+                .containsEntry("max.warmup.replicas", 2).containsEntry("probing.rebalance.interval.ms", 60_000L);
+        assertThat(GatewaySettings.fromEnvironment(Map.of("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "45000",
+                "KAFKA_STREAMS_HEARTBEAT_INTERVAL_MS", "1000")).streams().toProperties())
+                .containsEntry("consumer.session.timeout.ms", 45000)
+                .containsEntry("consumer.heartbeat.interval.ms", 1000);
+        assertThat(GatewaySettings.fromEnvironment(Map.of("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "45000")).streams()
+                .toProperties()).as("unset: a third of the session")
+                .containsEntry("consumer.heartbeat.interval.ms", 15000);
+    }
+
+    @Test
+    void theTransactionTimeoutIsAnExactlyOnceSetting() {
+        assertThat(GatewaySettings.fromEnvironment(Map.of("KAFKA_STREAMS_PROCESSING_GUARANTEE", "at_least_once",
+                "KAFKA_STREAMS_COMMIT_INTERVAL_MS", "30000")).streams().toProperties())
+                .doesNotContainKey("producer.transaction.timeout.ms");
+        assertThatThrownBy(() -> GatewaySettings.fromEnvironment(Map.of("KAFKA_STREAMS_COMMIT_INTERVAL_MS", "30000")))
+                .hasMessageContaining("KAFKA_PRODUCER_TRANSACTION_TIMEOUT_MS: 5000 ms is not longer than the commit"
+                        + " interval of 30000 ms");
+    }
+
+    @Test
     void compressionIsAChoiceAmongTheCodecsKafkaKnows() {
         assertThat(GatewaySettings.fromEnvironment(Map.of("KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd")).streams()
                 .toProperties()).containsEntry("producer.compression.type", "zstd");
@@ -93,6 +119,10 @@ class GatewaySettingsTest {
             LEPTON_REPLICATION_FACTOR          | 0        | 0 replicas. Fix: set -1 for the broker default, or 1 or more
             LEPTON_MIN_INSYNC_REPLICAS         | 0        | LEPTON_MIN_INSYNC_REPLICAS: '0' is not a whole number >= 1
             KAFKA_STREAMS_COMMIT_INTERVAL_MS   | -5       | KAFKA_STREAMS_COMMIT_INTERVAL_MS: '-5' is not a whole number >= 1
+            KAFKA_PRODUCER_TRANSACTION_TIMEOUT_MS | 100   | 100 ms is not longer than the commit interval of 100 ms
+            KAFKA_STREAMS_HEARTBEAT_INTERVAL_MS   | 6000  | 6000 ms is not shorter than the session timeout of 6000 ms
+            KAFKA_STREAMS_PROBING_REBALANCE_INTERVAL_MS | 30000 | '30000' is not a whole number >= 60000
+            KAFKA_STREAMS_MAX_WARMUP_REPLICAS  | 0        | '0' is not a whole number >= 1
             """)
     void anUnusableValueNamesTheVariableAndTheFix(String variable, String value, String message) {
         assertThatThrownBy(() -> GatewaySettings.fromEnvironment(Map.of(variable, value)))
