@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The merge side of the pooled monitor for one (jurisdiction, family, attribute): it adds the deltas of every task,
- * so its counts are those of all partitions together, and runs one {@link ComparisonTest} per (metric,
+ * so its counts are those of all partitions together, and runs one {@link SlotTest} per (metric,
  * non-reference group) on two horizons that share the jurisdiction's budget through {@link AlphaAllocation}:
  * <ul>
  *   <li><b>sequential</b>: one e-process per slot and budget period, fed with every delta as it arrives; a BREACH as
