@@ -9,7 +9,9 @@ import java.util.List;
  * The votes one task counted for one (family, attribute) since its last flush, per group and pane: what crosses from
  * the map side to the merge side. Binary form: a version byte, then per row the group as a length-prefixed UTF-8
  * string, the pane start and the {@value #COUNTERS} counters as unsigned LEB128 varints; a typical row takes under 20
- * bytes (a decision row's exposure sums and an impression row's decision counts are zeros, one byte each).
+ * bytes (a decision row's exposure sums and an impression row's decision counts are zeros, one byte each). Version 1
+ * (decision counters only, written before exposure was counted) is still read, so deltas in flight across an upgrade
+ * are not lost.
  *
  * @param rows one row per (group, pane) with at least one vote
  */
@@ -18,6 +20,7 @@ public record CountDelta(List<Row> rows) {
     /** Counters per row, in the order of {@link Row#counters()}. */
     static final int COUNTERS = 6;
     private static final byte VERSION = 2;
+    private static final byte DECISIONS_ONLY = 1;
 
     /**
      * Votes of one group in one pane.
@@ -71,9 +74,10 @@ public record CountDelta(List<Row> rows) {
     }
 
     public static CountDelta fromBytes(byte[] bytes) {
-        if (bytes == null || bytes.length == 0 || bytes[0] != VERSION) {
+        if (bytes == null || bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != DECISIONS_ONLY)) {
             throw new IllegalArgumentException("not a serialized CountDelta (format version " + VERSION + ")");
         }
+        boolean exposure = bytes[0] == VERSION;
         int[] position = {1};
         long count = varint(bytes, position);
         List<Row> rows = new ArrayList<>();
@@ -82,8 +86,8 @@ public record CountDelta(List<Row> rows) {
             String group = new String(bytes, position[0], length, StandardCharsets.UTF_8);
             position[0] += length;
             rows.add(new Row(group, varint(bytes, position), varint(bytes, position), varint(bytes, position),
-                    varint(bytes, position), varint(bytes, position), varint(bytes, position),
-                    varint(bytes, position)));
+                    varint(bytes, position), varint(bytes, position), exposure ? varint(bytes, position) : 0,
+                    exposure ? varint(bytes, position) : 0));
         }
         if (position[0] != bytes.length) {
             throw new IllegalArgumentException("trailing bytes after a CountDelta");

@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. A test carries its kind and
+ * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. Version 1 (four counters per
+ * group, rate tests only: the state before exposure was tested) is still read, so a store written by the previous
+ * release restores instead of failing the stream thread. A test carries its kind and
  * threshold, so a restored e-process keeps testing the hypothesis it started with even if the policy changed meanwhile
  * (switching hypotheses mid-way would void its guarantee; the new threshold applies from the next period or window).
  */
 final class MonitorStateCodec {
 
     private static final byte VERSION = 2;
+    private static final byte DECISIONS_ONLY = 1;
+    private static final int DECISION_COUNTERS = 4;
     private static final ComparisonTest.Form[] FORMS = ComparisonTest.Form.values();
     /** The kind byte of an exposure test; rate tests write their form's ordinal. */
     private static final int EXPOSURE = 0x40;
@@ -58,9 +62,10 @@ final class MonitorStateCodec {
 
     /** Replaces {@code state}'s content with the decoded one. */
     static void decode(byte[] bytes, MonitorState state) {
-        if (bytes == null || bytes.length == 0 || bytes[0] != VERSION) {
+        if (bytes == null || bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != DECISIONS_ONLY)) {
             throw new IllegalArgumentException("not a pooled fairness monitor state (version " + VERSION + ")");
         }
+        int stored = bytes[0] == VERSION ? CountDelta.COUNTERS : DECISION_COUNTERS;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
             state.period = in.readLong();
             state.closedThrough = in.readLong();
@@ -71,7 +76,7 @@ final class MonitorStateCodec {
                 for (int g = in.readInt(); g > 0; g--) {
                     String group = in.readUTF();
                     long[] counts = new long[CountDelta.COUNTERS];
-                    for (int i = 0; i < counts.length; i++) {
+                    for (int i = 0; i < stored; i++) {
                         counts[i] = in.readLong();
                     }
                     groups.put(group, counts);

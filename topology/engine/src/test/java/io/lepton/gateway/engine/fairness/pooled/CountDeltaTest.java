@@ -27,6 +27,13 @@ class CountDeltaTest {
     }
 
     @Test
+    void aVersionOneDeltaWithoutExposureSumsIsStillRead() {
+        // version 1, one row: group "F" (length 1), pane 5, votes 3, selected 2, labelled positive 1, true positive 1
+        byte[] versionOne = {1, 1, 1, 'F', 5, 3, 2, 1, 1};
+        assertThat(CountDelta.fromBytes(versionOne).rows()).containsExactly(new CountDelta.Row("F", 5, 3, 2, 1, 1));
+    }
+
+    @Test
     void truncatedOrForeignBytesAreRejected() {
         byte[] bytes = new CountDelta(List.of(new CountDelta.Row("F", 5, 1, 1, 0, 0))).toBytes();
         assertThatThrownBy(() -> CountDelta.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)))

@@ -3,9 +3,13 @@ package io.lepton.gateway.engine.fairness.pooled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.FalseAlarmBudget;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +89,33 @@ class PooledFairnessMonitorTest {
         List<PooledAlert> fromRestored = run(restored, 0.55, 0.80, 40 * 60_000L, 3 * 3_600_000L,
                 new SplittableRandom(4));
         assertThat(fromRestored).isNotEmpty().isEqualTo(fromOriginal);
+    }
+
+    @Test
+    void aStateWrittenBeforeExposureWasCountedStillRestores() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(T0 / Duration.ofDays(30).toMillis());
+            out.writeLong(Long.MIN_VALUE);
+            out.writeLong(0);
+            out.writeInt(1);
+            out.writeLong(pane(0));
+            out.writeInt(2);
+            for (String group : new String[] {"F", "M"}) {
+                out.writeUTF(group);
+                for (long count : new long[] {120, 60, 0, 0}) {
+                    out.writeLong(count);
+                }
+            }
+            for (int emptyCollection = 0; emptyCollection < 4; emptyCollection++) {
+                out.writeInt(0);
+            }
+        }
+        PooledFairnessMonitor monitor = monitor();
+        monitor.restore(bytes.toByteArray());
+        assertThat(monitor.view(T0 + 1).groups()).extracting(WindowView.Group::roundedVotes,
+                WindowView.Group::selectionRate).containsExactlyInAnyOrder(tuple(120L, 0.5), tuple(120L, 0.5));
     }
 
     @Test
