@@ -159,6 +159,24 @@ class PooledFairnessMonitorTest {
         assertThat(restored.toBytes()).isEqualTo(monitor.toBytes());
     }
 
+    @Test
+    void providersRankedAlikeRaiseNoExposureAlertInADay() {
+        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
+                Map.of("providerGroup", "LARGE"));
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
+                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        SplittableRandom random = new SplittableRandom(8);
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = 0; t < 24 * 3_600_000L; t += FLUSH) {
+            int first = 1 + random.nextInt(6);
+            List<CountDelta.Row> rows = List.of(impressions(random, "SMALL", pane(t), first),
+                    impressions(random, "LARGE", pane(t), first));
+            alerts.addAll(monitor.apply(new CountDelta(rows), T0 + t + FLUSH));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
     /** 12 impressions at ranks first..first+4, relevance uniform on [0, 1]. */
     private static CountDelta.Row impressions(SplittableRandom random, String group, long pane, int first) {
         long exposure = 0;
