@@ -44,20 +44,25 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo's fairness promise, independent of how fast this machine runs the whole gateway: the demo generator
  * (default seed, rate and injected bias {@code eu-gdpr:gender:F:0.55:0.80}) drives every lane's real
  * {@link PooledFairnessStage} under the demo policies ({@link DemoPolicies}: 30 s windows, gate 50) on Kafka Streams'
- * in-memory stores, in event time. Within the first minute of traffic eu-gdpr raises a gender BREACH, and over three
- * minutes nothing else raises an alert: no other attribute, family or jurisdiction.
+ * in-memory stores, in event time. Within the first half minute of traffic eu-gdpr raises a gender BREACH, and over
+ * three minutes nothing else raises an alert: no other attribute, family, metric (the generator ranks items of both
+ * provider groups alike, so no exposure alert either) or jurisdiction. Half a minute, not the whole promised one: the
+ * live demo adds the time the whole gateway takes to process the events (map-side flushes every 500 ms, two
+ * exactly-once hops, the summary every 5 s), and on a loaded machine it falls behind the generator.
  */
 class DemoFairnessTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     private static final double RATE = 400;
     private static final Duration RUN = Duration.ofMinutes(3);
+    private static final Duration RAISED_WITHIN = Duration.ofSeconds(30);
 
     private final EventFamilies families = EventFamilies.discover();
     private final PolicySet policies = DemoPolicies.derive(PolicySet.builtIn(PiiCatalog.knownClasses(families)));
@@ -90,32 +95,26 @@ class DemoFairnessTest {
         }
         assertThat(alertTopics).as("the demo policies monitor every jurisdiction").hasSize(policies.all().size());
 
-        List<FairnessAlert> alerts;
+        List<TestRecord<String, FairnessAlert>> records = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, streamsConfig(), T0)) {
             generate(driver);
-            alerts = new ArrayList<>();
             AvroDeserializer<FairnessAlert> reader = new AvroDeserializer<>(registry,
                     AvroSerdeConfig.builder().specificAvroReader(true).build());
             for (String topic : alertTopics) {
-                alerts.addAll(driver.createOutputTopic(topic, new StringDeserializer(), reader).readValuesToList());
+                records.addAll(driver.createOutputTopic(topic, new StringDeserializer(), reader).readRecordsToList());
             }
         }
+        List<FairnessAlert> alerts = records.stream().map(TestRecord::value).toList();
 
         assertThat(alerts).as("only the injected bias").isNotEmpty().allSatisfy(alert -> {
             assertThat(alert.getJurisdiction()).isEqualTo("eu-gdpr");
             assertThat(alert.getAttribute()).isEqualTo("gender");
             assertThat(alert.getGroups()).containsExactly("F", "M");
         });
-        FairnessAlert first = alerts.stream().filter(a -> a.getStatus() == AlertStatus.BREACH)
-                .min((a, b) -> Long.compare(raisedAt(a), raisedAt(b))).orElseThrow();
-        assertThat(Duration.between(T0, first.getWindowEnd()))
-                .as("raised from a window ending within the first minute of traffic").isLessThanOrEqualTo(
-                        Duration.ofMinutes(1));
-    }
-
-    /** When an alert could be raised at the earliest: the end of the window it describes. */
-    private static long raisedAt(FairnessAlert alert) {
-        return alert.getWindowEnd().toEpochMilli();
+        Instant firstBreach = records.stream().filter(r -> r.value().getStatus() == AlertStatus.BREACH)
+                .map(TestRecord::getRecordTime).min(Instant::compareTo).orElseThrow();
+        assertThat(Duration.between(T0, firstBreach)).as("raised (alert record time) within the first half minute")
+                .isLessThanOrEqualTo(RAISED_WITHIN);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.lepton.gateway.engine.fairness.pooled.CountDelta;
 import io.lepton.gateway.engine.fairness.pooled.PartialCounts;
 import io.lepton.gateway.engine.fairness.pooled.PooledAlert;
 import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
+import io.lepton.gateway.engine.fairness.pooled.PooledMetric;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.FalseAlarmBudget;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class FairnessSimulation {
             tasks[p] = new PartialCounts(windows, SETTINGS.referenceGroups(), SETTINGS.maxGroupsPerAttribute());
         }
         PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "financial-sentiment", ATTRIBUTE,
-                SETTINGS, ALLOCATION, true);
+                SETTINGS, ALLOCATION, PooledMetric.decisionMetrics(true));
         List<PooledAlert> breaches = new ArrayList<>();
         List<long[]> sessions = new ArrayList<>();
         double sessionsPerMs = eventsPerHour / MEAN_SESSION_EVENTS / 3_600_000.0;

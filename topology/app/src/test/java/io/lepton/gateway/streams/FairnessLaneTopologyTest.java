@@ -1,6 +1,7 @@
 package io.lepton.gateway.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.lepton.gateway.RawEvents;
 import io.lepton.gateway.TestTopics;
@@ -12,6 +13,7 @@ import io.lepton.schemas.AlertKind;
 import io.lepton.schemas.AlertStatus;
 import io.lepton.schemas.FairnessAlert;
 import io.lepton.schemas.FinancialSentimentEvent;
+import io.lepton.schemas.RecommendationEvent;
 import io.lepton.serdes.avro.AvroDeserializer;
 import io.lepton.serdes.avro.AvroSerdeConfig;
 import io.lepton.serdes.avro.AvroSerializer;
@@ -110,6 +112,57 @@ class FairnessLaneTopologyTest {
         assertThat(gauge("lepton.fairness.group.votes", "gender", "M")).isEqualTo(180);
     }
 
+    @Test
+    void smallProvidersRankedBelowTheirRelevanceRaiseAnExposureBreach() {
+        impressions(20, 1);
+
+        List<FairnessAlert> alerts = alerts("eu-gdpr");
+        assertThat(alerts).isNotEmpty().allSatisfy(alert -> {
+            assertThat(alert.getStatus()).isEqualTo(AlertStatus.BREACH);
+            assertThat(alert.getFamily()).isEqualTo("recommendation");
+            assertThat(alert.getAttribute()).isEqualTo("providerGroup");
+            assertThat(alert.getMetric()).isEqualTo("exposure_ratio");
+            assertThat(alert.getGroups()).containsExactly("SMALL", "LARGE");
+            // equal relevance, position weights 1/log2(21) against 1/log2(2): the ratio is 1/log2(21)
+            assertThat(alert.getValue()).isCloseTo(Math.log(2) / Math.log(21), within(1e-5));
+            assertThat(alert.getEValue()).isGreaterThanOrEqualTo(1 / alert.getAlphaSpent());
+        });
+        assertThat(familyGauge("lepton.fairness.group.rate", "recommendation", "providerGroup", "LARGE", "rate",
+                "exposure_per_relevance")).isCloseTo(1 / 0.6, within(1e-5));
+    }
+
+    @Test
+    void providersRankedAlikeRaiseNoExposureAlert() {
+        impressions(3, 3);
+
+        assertThat(alerts("eu-gdpr")).isEmpty();
+        assertThat(familyGauge("lepton.fairness.group.votes", "recommendation", "providerGroup", "SMALL")).isEqualTo(300);
+    }
+
+    /**
+     * 300 eu-gdpr recommendation impressions per provider group of distinct users, relevance 0.5 and 0.7 alike,
+     * SMALL items at {@code smallRank} and LARGE ones at {@code largeRank}, the wall clock advancing a second per
+     * four events: each map-side flush is one bet (sums of impressions are not split), 150 of them.
+     */
+    private void impressions(int smallRank, int largeRank) {
+        var raw = driver.createInputTopic("raw.recommendation", new ByteArraySerializer(), new ByteArraySerializer());
+        for (int i = 0; i < 600; i++) {
+            boolean small = i % 2 == 0;
+            RecommendationEvent event = RawEvents.recommendation("rank-" + i, "DE");
+            event.setUserId("rank-user-" + i);
+            event.setProviderGroup(small ? "SMALL" : "LARGE");
+            event.setRank(small ? smallRank : largeRank);
+            event.setScore(0.5 + (i / 2 % 2) / 5.0);
+            Instant at = AT.plusMillis(100L * i);
+            event.setOccurredAt(at);
+            raw.pipeInput(event.getUserId().getBytes(StandardCharsets.UTF_8),
+                    producer.serialize("raw.recommendation", event), at);
+            if (i % 4 == 3) {
+                driver.advanceWallClockTime(Duration.ofSeconds(1));
+            }
+        }
+    }
+
     /**
      * 90 eu-gdpr financial events per gender of distinct subjects through the raw topic, approved at the given
      * rates, one every 100 ms of event time, the wall clock advancing a second per ten events (so the map side flushes
@@ -158,7 +211,11 @@ class FairnessLaneTopologyTest {
 
     /** The eu-gdpr financial-sentiment gauge of {@code group} of {@code attribute}. */
     private double gauge(String name, String attribute, String group, String... moreTags) {
-        Gauge gauge = meters.find(name).tags("jurisdiction", "eu-gdpr", "family", "financial-sentiment",
+        return familyGauge(name, "financial-sentiment", attribute, group, moreTags);
+    }
+
+    private double familyGauge(String name, String family, String attribute, String group, String... moreTags) {
+        Gauge gauge = meters.find(name).tags("jurisdiction", "eu-gdpr", "family", family,
                 "attribute", attribute, "group", group).tags(moreTags).gauge();
         assertThat(gauge).as(name + " of " + group).isNotNull();
         return gauge.value();

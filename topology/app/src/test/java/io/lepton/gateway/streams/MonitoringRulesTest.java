@@ -39,7 +39,8 @@ class MonitoringRulesTest {
         new BudgetMetrics(registry).exhausted("eu-gdpr", "withheld");
         FairnessMeters fairness = new FairnessMeters(registry);
         fairness.show("eu-gdpr", "financial-sentiment", "gender", new WindowView(0,
-                List.of(new WindowView.Group("F", 1000, 0.55, 0.6), new WindowView.Group("M", 1000, 0.8, 0.9)),
+                List.of(new WindowView.Group("F", 1000, 0.55, 0.6, Double.NaN),
+                        new WindowView.Group("M", 1000, 0.8, 0.9, Double.NaN)),
                 List.of(new WindowView.Metric("disparate_impact", "F", 0.69))));
         fairness.alert("eu-gdpr", "financial-sentiment", "disparate_impact", "BREACH", "sequential");
         fairness.lateVotes("eu-gdpr", "financial-sentiment", 3);

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code lepton_fairness_metric{jurisdiction,family,attribute,metric,group}}: the metric's point value of the
  *       group against the policy's reference group in the oldest open window;</li>
  *   <li>{@code lepton_fairness_group_rate{jurisdiction,family,attribute,group,rate}}: {@code rate="selection"} or
- *       {@code "true_positive"} of each group in that window;</li>
+ *       {@code "true_positive"} of each group of a protected attribute, {@code "exposure_per_relevance"} (mean
+ *       exposure / mean relevance) of each group of an exposure-group attribute, in that window;</li>
  *   <li>{@code lepton_fairness_group_votes{jurisdiction,family,attribute,group}}: the group's votes (one per subject
  *       and pane) in that window, <b>rounded</b> half up to a multiple of 10;</li>
  *   <li>{@code lepton_fairness_alerts_total{jurisdiction,family,metric,status,kind}} and
@@ -62,12 +63,10 @@ public final class FairnessMeters {
         for (WindowView.Group group : view.groups()) {
             shown.add(set(new GaugeKey(GROUP_VOTES, jurisdiction, family, attribute, group.group(), ""),
                     group.roundedVotes()));
-            shown.add(set(new GaugeKey(GROUP_RATE, jurisdiction, family, attribute, group.group(), "selection"),
-                    group.selectionRate()));
-            if (!Double.isNaN(group.truePositiveRate())) {
-                shown.add(set(new GaugeKey(GROUP_RATE, jurisdiction, family, attribute, group.group(),
-                        "true_positive"), group.truePositiveRate()));
-            }
+            rate(shown, jurisdiction, family, attribute, group.group(), "selection", group.selectionRate());
+            rate(shown, jurisdiction, family, attribute, group.group(), "true_positive", group.truePositiveRate());
+            rate(shown, jurisdiction, family, attribute, group.group(), "exposure_per_relevance",
+                    group.exposurePerRelevance());
         }
         for (WindowView.Metric metric : view.metrics()) {
             shown.add(set(new GaugeKey(METRIC, jurisdiction, family, attribute, metric.group(), metric.metric()),
@@ -79,6 +78,13 @@ public final class FairnessMeters {
                 holder.value = Double.NaN;
             }
         });
+    }
+
+    private void rate(Set<GaugeKey> shown, String jurisdiction, String family, String attribute, String group,
+                      String rate, double value) {
+        if (!Double.isNaN(value)) {
+            shown.add(set(new GaugeKey(GROUP_RATE, jurisdiction, family, attribute, group, rate), value));
+        }
     }
 
     /** Counts a published alert. */

@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Map side of one jurisdiction's pooled monitor for one family: counts each subject's first event per pane into
- * {@link PartialCounts}, an in-memory table, and forwards the counts as one {@link CountDelta} per attribute on a
+ * Map side of one jurisdiction's pooled monitor for one family: counts each subject's first event per pane (its
+ * decision per protected attribute and its ranking impression, if any) into {@link PartialCounts}, an in-memory table, and forwards the counts as one {@link CountDelta} per attribute on a
  * wall-clock punctuation. The lane sees a subject's events only in the task owning that subject (the router sends
  * the others through the subject hop first), so a task-local set of subjects suffices; the subject is read from the
  * event, not the record key, which is the producer's key before the hop and the pseudonym after it.
@@ -86,6 +86,8 @@ public final class PartialCountProcessor<V> implements Processor<byte[], V, Stri
         for (FairnessObservation observation : observations.observe(event)) {
             if (observation instanceof FairnessObservation.Decision d) {
                 counts.add(d.attribute(), d.group(), eventTime, d.decision(), d.label());
+            } else if (observation instanceof FairnessObservation.Impression i) {
+                counts.addImpression(i.attribute(), i.group(), eventTime, i.rank(), i.relevance());
             }
         }
     }

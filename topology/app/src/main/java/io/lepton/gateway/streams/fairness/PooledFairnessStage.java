@@ -3,7 +3,7 @@ package io.lepton.gateway.streams.fairness;
 import io.lepton.gateway.engine.LaneTopics;
 import io.lepton.gateway.engine.fairness.FairnessObservations;
 import io.lepton.gateway.engine.fairness.pooled.AlphaAllocation;
-import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
+import io.lepton.gateway.engine.fairness.pooled.PooledMetric;
 import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
@@ -34,21 +34,23 @@ import org.apache.kafka.streams.state.Stores;
  * The counts topic re-keys by (family, attribute), which pools the counts of all partitions and instances in one
  * task, exactly-once with the rest of the topology (the deltas are written and read in the same transactions as the
  * events' offsets). The budget is divided over every (family, attribute with a reference group, metric,
- * non-reference group) slot the lane can test, counted here once.
+ * non-reference group) slot the lane can test, counted here once: the decision metrics of each protected attribute
+ * and the exposure ratio of a family's exposure-group attribute (recommendation's {@code providerGroup}).
  */
 public final class PooledFairnessStage {
 
     private final JurisdictionPolicy policy;
     private final Map<EventFamily, FairnessObservations> tested;
-    private final Map<String, Boolean> labelled;
+    private final Map<String, List<PooledMetric>> metrics;
     private final AlphaAllocation allocation;
     private final FairnessLaneNodes nodes;
 
     private PooledFairnessStage(JurisdictionPolicy policy, Map<EventFamily, FairnessObservations> tested,
-                                Map<String, Boolean> labelled, AlphaAllocation allocation, LaneTopics topics) {
+                                Map<String, List<PooledMetric>> metrics, AlphaAllocation allocation,
+                                LaneTopics topics) {
         this.policy = policy;
         this.tested = tested;
-        this.labelled = labelled;
+        this.metrics = metrics;
         this.allocation = allocation;
         String j = policy.id();
         Map<String, String> mapNodes = new LinkedHashMap<>();
@@ -59,8 +61,8 @@ public final class PooledFairnessStage {
     }
 
     /**
-     * The stage of {@code policy}'s lane, or empty when the policy disables fairness or no family has a decision
-     * attribute with a declared reference group (nothing the monitor could test).
+     * The stage of {@code policy}'s lane, or empty when the policy disables fairness or no family has a decision or
+     * exposure-group attribute with a declared reference group (nothing the monitor could test).
      */
     public static Optional<PooledFairnessStage> of(JurisdictionPolicy policy, List<EventFamily> families,
                                                    LaneTopics topics) {
@@ -68,26 +70,30 @@ public final class PooledFairnessStage {
         if (!settings.enabled()) {
             return Optional.empty();
         }
-        Map<String, Boolean> labelled = new LinkedHashMap<>();
+        Map<String, List<PooledMetric>> metrics = new LinkedHashMap<>();
         Map<EventFamily, FairnessObservations> tested = new LinkedHashMap<>();
-        int slots = 0;
         for (EventFamily family : families) {
             FairnessObservations observations = FairnessObservations.of(family);
-            int metrics = PooledFairnessMonitor.metricsFor(observations.labelled()).size();
-            for (String attribute : observations.decisionAttributes()) {
+            Map<String, List<PooledMetric>> byAttribute = new LinkedHashMap<>();
+            observations.decisionAttributes().forEach(attribute -> byAttribute.put(attribute,
+                    PooledMetric.decisionMetrics(observations.labelled())));
+            observations.exposureAttribute().ifPresent(attribute -> byAttribute.put(attribute,
+                    PooledMetric.rankingMetrics()));
+            byAttribute.forEach((attribute, tests) -> {
                 if (settings.referenceGroups().containsKey(attribute)) {
-                    slots += AlphaAllocation.slots(metrics, settings.maxGroupsPerAttribute());
+                    metrics.put(PooledMonitorProcessor.key(family.name(), attribute), tests);
                     tested.put(family, observations);
-                    labelled.put(family.name(), observations.labelled());
                 }
-            }
+            });
         }
+        int slots = metrics.values().stream()
+                .mapToInt(tests -> AlphaAllocation.slots(tests.size(), settings.maxGroupsPerAttribute())).sum();
         if (slots == 0) {
             return Optional.empty();
         }
         AlphaAllocation allocation = new AlphaAllocation(settings.falseAlarmBudget(), slots,
                 settings.falseAlarmBudget().per().toMillis() / settings.windowAdvance().toMillis());
-        return Optional.of(new PooledFairnessStage(policy, tested, labelled, allocation, topics));
+        return Optional.of(new PooledFairnessStage(policy, tested, metrics, allocation, topics));
     }
 
     /** The names of this stage's nodes, store and topics. */
@@ -120,7 +126,7 @@ public final class PooledFairnessStage {
                 nodes.mapNodes().values().toArray(String[]::new));
         topology.addSource(nodes.countsSource(), new StringDeserializer(), new ByteArrayDeserializer(),
                 nodes.countsTopic());
-        topology.addProcessor(nodes.mergeNode(), () -> new PooledMonitorProcessor(policy, labelled, allocation,
+        topology.addProcessor(nodes.mergeNode(), () -> new PooledMonitorProcessor(policy, metrics, allocation,
                 nodes.storeName(), meters), nodes.countsSource());
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(nodes.storeName()),
                 Serdes.String(), Serdes.ByteArray()), nodes.mergeNode());

@@ -4,6 +4,7 @@ import io.lepton.gateway.engine.fairness.pooled.AlphaAllocation;
 import io.lepton.gateway.engine.fairness.pooled.CountDelta;
 import io.lepton.gateway.engine.fairness.pooled.PooledAlert;
 import io.lepton.gateway.engine.fairness.pooled.PooledFairnessMonitor;
+import io.lepton.gateway.engine.fairness.pooled.PooledMetric;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.schemas.AlertKind;
 import io.lepton.schemas.AlertStatus;
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class PooledMonitorProcessor implements Processor<String, byte[], String, FairnessAlert> {
 
     private final JurisdictionPolicy policy;
-    private final Map<String, Boolean> labelledFamilies;
+    private final Map<String, List<PooledMetric>> metrics;
     private final AlphaAllocation allocation;
     private final String storeName;
     private final FairnessMeters meters;
@@ -36,12 +37,12 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
     private KeyValueStore<String, byte[]> store;
 
     /**
-     * @param labelledFamilies per family name, whether its decisions carry outcome labels
+     * @param metrics per tested {@link #key(String, String)}, the metrics of that (family, attribute)
      */
-    public PooledMonitorProcessor(JurisdictionPolicy policy, Map<String, Boolean> labelledFamilies,
+    public PooledMonitorProcessor(JurisdictionPolicy policy, Map<String, List<PooledMetric>> metrics,
                                   AlphaAllocation allocation, String storeName, FairnessMeters meters) {
         this.policy = policy;
-        this.labelledFamilies = Map.copyOf(labelledFamilies);
+        this.metrics = Map.copyOf(metrics);
         this.allocation = allocation;
         this.storeName = storeName;
         this.meters = meters;
@@ -84,21 +85,19 @@ public final class PooledMonitorProcessor implements Processor<String, byte[], S
         meters.show(policy.id(), family, record.key().substring(bar + 1), monitor.view(record.timestamp()));
     }
 
-    /** The key's monitor, restored from the store after a restart; null for an attribute without reference group. */
+    /** The key's monitor, restored from the store after a restart; null for an attribute the lane does not test. */
     private PooledFairnessMonitor monitor(String key) {
         PooledFairnessMonitor cached = monitors.get(key);
         if (cached != null) {
             return cached;
         }
-        int bar = key.indexOf('|');
-        String family = key.substring(0, bar);
-        String attribute = key.substring(bar + 1);
-        if (!labelledFamilies.containsKey(family)
-                || !policy.fairness().referenceGroups().containsKey(attribute)) {
+        List<PooledMetric> tested = metrics.get(key);
+        if (tested == null) {
             return null;
         }
-        PooledFairnessMonitor monitor = new PooledFairnessMonitor(policy.id(), family, attribute, policy.fairness(),
-                allocation, labelledFamilies.get(family));
+        int bar = key.indexOf('|');
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor(policy.id(), key.substring(0, bar),
+                key.substring(bar + 1), policy.fairness(), allocation, tested);
         byte[] stored = store.get(key);
         if (stored != null) {
             monitor.restore(stored);

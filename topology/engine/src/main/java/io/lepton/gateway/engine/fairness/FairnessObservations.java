@@ -146,6 +146,14 @@ public final class FairnessObservations {
         return decisionField == null ? List.of() : protectedFields.stream().map(ProtectedField::attribute).toList();
     }
 
+    /**
+     * The attribute ranking impressions are grouped by (the exposure-group field's name, e.g. {@code providerGroup}),
+     * or empty when the family has no exposure tags.
+     */
+    public Optional<String> exposureAttribute() {
+        return Optional.ofNullable(exposureGroupField);
+    }
+
     /** Whether decisions carry an outcome label (only then is equal opportunity measurable). */
     public boolean labelled() {
         return labelField != null;

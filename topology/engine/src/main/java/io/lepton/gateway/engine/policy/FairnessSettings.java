@@ -16,7 +16,8 @@ import java.util.Map;
  *     reference group's (four-fifths rule: 0.8)
  * @param maxParityDifference H0 of the statistical-parity test: the selection rates differ by at most this
  * @param maxEqualOpportunityDifference H0 of the equal-opportunity test: the true-positive rates differ by at most this
- * @param minExposureRatio breach when a provider group's exposure / relevance ratio falls below this
+ * @param minExposureRatio H0 of the exposure test: min/max of a provider group's and the reference group's exposure
+ *     per unit of relevance (Singh &amp; Joachims) is at least this
  * @param maxGroupsPerAttribute bound on distinct groups per attribute (bounds state and metric cardinality)
  * @param falseAlarmBudget probability of any false BREACH per period, spent by the pooled monitor's tests
  * @param referenceGroups per attribute, the privileged group every other group is compared with (AIF360's

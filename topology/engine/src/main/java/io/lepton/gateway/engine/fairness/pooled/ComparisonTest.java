@@ -20,7 +20,7 @@ package io.lepton.gateway.engine.fairness.pooled;
  * independent votes, E[Z | past] ≤ 0: the betting argument of {@link BettingEProcess} holds. Votes of one group alone
  * wait (as counts) until the other group has votes; the bets never see them before they are used.
  */
-final class ComparisonTest {
+final class ComparisonTest implements SlotTest {
 
     /** How the two rates are compared. */
     enum Form { RATIO, DIFFERENCE }
@@ -91,8 +91,8 @@ final class ComparisonTest {
         }
     }
 
-    /** ln of the current e-value against H0. */
-    double logEValue() {
+    @Override
+    public double logEValue() {
         if (form == Form.RATIO) {
             return below.logWealth();
         }

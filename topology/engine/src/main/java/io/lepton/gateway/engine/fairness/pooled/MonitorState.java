@@ -14,12 +14,12 @@ import java.util.TreeMap;
  */
 final class MonitorState {
 
-    /** Pooled counts per pane start and group: votes, selected, labelled positive, true positive. */
+    /** Pooled counters per pane start and group, in the layout of {@link CountDelta.Row#counters()}. */
     final NavigableMap<Long, Map<String, long[]>> panes = new TreeMap<>();
     /** Per open window start, its test per slot (metric|group). */
-    final NavigableMap<Long, Map<String, ComparisonTest>> windowTests = new TreeMap<>();
+    final NavigableMap<Long, Map<String, SlotTest>> windowTests = new TreeMap<>();
     /** The current budget period's test per slot. */
-    final Map<String, ComparisonTest> sequentialTests = new LinkedHashMap<>();
+    final Map<String, SlotTest> sequentialTests = new LinkedHashMap<>();
     /** Slots whose sequential BREACH was raised in the current period. */
     final Set<String> sequentialAlerted = new HashSet<>();
     /** Slots whose last closed window breached (a fair window clears them). */

@@ -11,14 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. A test carries its form and
+ * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. Version 1 (four counters per
+ * group, rate tests only: the state before exposure was tested) is still read, so a store written by the previous
+ * release restores instead of failing the stream thread. A test carries its kind and
  * threshold, so a restored e-process keeps testing the hypothesis it started with even if the policy changed meanwhile
  * (switching hypotheses mid-way would void its guarantee; the new threshold applies from the next period or window).
  */
 final class MonitorStateCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte DECISIONS_ONLY = 1;
+    private static final int DECISION_COUNTERS = 4;
     private static final ComparisonTest.Form[] FORMS = ComparisonTest.Form.values();
+    /** The kind byte of an exposure test; rate tests write their form's ordinal. */
+    private static final int EXPOSURE = 0x40;
 
     private MonitorStateCodec() {}
 
@@ -44,7 +50,7 @@ final class MonitorStateCodec {
             writeNames(out, state.sequentialAlerted);
             writeNames(out, state.breachedLastWindow);
             out.writeInt(state.windowTests.size());
-            for (Map.Entry<Long, Map<String, ComparisonTest>> window : state.windowTests.entrySet()) {
+            for (Map.Entry<Long, Map<String, SlotTest>> window : state.windowTests.entrySet()) {
                 out.writeLong(window.getKey());
                 writeTests(out, window.getValue());
             }
@@ -56,9 +62,10 @@ final class MonitorStateCodec {
 
     /** Replaces {@code state}'s content with the decoded one. */
     static void decode(byte[] bytes, MonitorState state) {
-        if (bytes == null || bytes.length == 0 || bytes[0] != VERSION) {
+        if (bytes == null || bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != DECISIONS_ONLY)) {
             throw new IllegalArgumentException("not a pooled fairness monitor state (version " + VERSION + ")");
         }
+        int stored = bytes[0] == VERSION ? CountDelta.COUNTERS : DECISION_COUNTERS;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
             state.period = in.readLong();
             state.closedThrough = in.readLong();
@@ -67,7 +74,12 @@ final class MonitorStateCodec {
             for (int p = in.readInt(); p > 0; p--) {
                 Map<String, long[]> groups = state.panes.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>());
                 for (int g = in.readInt(); g > 0; g--) {
-                    groups.put(in.readUTF(), new long[] {in.readLong(), in.readLong(), in.readLong(), in.readLong()});
+                    String group = in.readUTF();
+                    long[] counts = new long[CountDelta.COUNTERS];
+                    for (int i = 0; i < stored; i++) {
+                        counts[i] = in.readLong();
+                    }
+                    groups.put(group, counts);
                 }
             }
             readTests(in, state.sequentialTests);
@@ -85,39 +97,62 @@ final class MonitorStateCodec {
         }
     }
 
-    private static void writeTests(DataOutputStream out, Map<String, ComparisonTest> tests) throws IOException {
+    private static void writeTests(DataOutputStream out, Map<String, SlotTest> tests) throws IOException {
         out.writeInt(tests.size());
-        for (Map.Entry<String, ComparisonTest> entry : tests.entrySet()) {
-            ComparisonTest test = entry.getValue();
+        for (Map.Entry<String, SlotTest> entry : tests.entrySet()) {
             out.writeUTF(entry.getKey());
-            out.writeByte(test.form().ordinal());
-            out.writeDouble(test.threshold());
-            for (BettingEProcess process : new BettingEProcess[] {test.below(), test.above()}) {
-                out.writeDouble(process.logWealth());
-                out.writeDouble(process.mean());
-                out.writeDouble(process.variance());
-                out.writeLong(process.observations());
-            }
-            out.writeLong(test.randomState());
-            for (long pending : test.pending()) {
-                out.writeLong(pending);
+            if (entry.getValue() instanceof ExposureComparisonTest test) {
+                out.writeByte(EXPOSURE);
+                out.writeDouble(test.threshold());
+                writeProcesses(out, test.below(), test.above());
+                writeLongs(out, test.pending());
+            } else {
+                ComparisonTest test = (ComparisonTest) entry.getValue();
+                out.writeByte(test.form().ordinal());
+                out.writeDouble(test.threshold());
+                writeProcesses(out, test.below(), test.above());
+                out.writeLong(test.randomState());
+                writeLongs(out, test.pending());
             }
         }
     }
 
-    private static void readTests(DataInputStream in, Map<String, ComparisonTest> tests) throws IOException {
+    private static void writeProcesses(DataOutputStream out, BettingEProcess... processes) throws IOException {
+        for (BettingEProcess process : processes) {
+            out.writeDouble(process.logWealth());
+            out.writeDouble(process.mean());
+            out.writeDouble(process.variance());
+            out.writeLong(process.observations());
+        }
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        for (long value : values) {
+            out.writeLong(value);
+        }
+    }
+
+    private static void readTests(DataInputStream in, Map<String, SlotTest> tests) throws IOException {
         tests.clear();
         for (int t = in.readInt(); t > 0; t--) {
             String slot = in.readUTF();
-            int form = in.readByte();
-            if (form < 0 || form >= FORMS.length) {
-                throw new IllegalArgumentException("unknown comparison form in a pooled fairness monitor state");
+            int kind = in.readByte();
+            if (kind != EXPOSURE && (kind < 0 || kind >= FORMS.length)) {
+                throw new IllegalArgumentException("unknown comparison kind in a pooled fairness monitor state");
             }
             double threshold = in.readDouble();
             BettingEProcess below = readProcess(in);
             BettingEProcess above = readProcess(in);
-            tests.put(slot, new ComparisonTest(FORMS[form], threshold, below, above, new SplitMix64(in.readLong()),
-                    in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            if (kind == EXPOSURE) {
+                long[] pending = new long[6];
+                for (int i = 0; i < pending.length; i++) {
+                    pending[i] = in.readLong();
+                }
+                tests.put(slot, new ExposureComparisonTest(threshold, below, above, pending));
+            } else {
+                tests.put(slot, new ComparisonTest(FORMS[kind], threshold, below, above,
+                        new SplitMix64(in.readLong()), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
  * One task's votes of one (jurisdiction, family) since its last flush, per attribute, group and pane: the map side
  * of the pooled monitor. Per event it does a set lookup (one vote per subject per pane, {@link SubjectVotes}) and an
  * increment in an open-addressing table of primitive arrays: O(1) and allocation-free once the tables have grown.
+ * A decision adds to the vote, selected, labelled-positive and true-positive counters; a ranking impression adds to
+ * the vote counter and to fixed-point sums of its position weight and relevance ({@link ExposureUnits}).
  * {@link #drain(long)} turns the table into one {@link CountDelta} per attribute and empties it, once per
  * punctuation.
  *
@@ -22,7 +24,7 @@ public final class PartialCounts {
 
     /** The group that collects values once an attribute has its maximum of named groups. */
     public static final String OTHER = "other";
-    private static final int COUNTERS = 4;
+    private static final int COUNTERS = CountDelta.COUNTERS;
 
     private final HoppingWindows windows;
     private final Map<String, String> referenceGroups;
@@ -62,11 +64,7 @@ public final class PartialCounts {
 
     /** Counts one vote of {@code group} for {@code attribute} in the pane of {@code eventTime}. */
     public void add(String attribute, String group, long eventTime, boolean decision, Boolean label) {
-        int attributeId = attributeId(attribute);
-        long key = ((long) attributeId << 56) | ((long) groupId(attributeId, group) << 40)
-                | (eventTime / windows.paneMs());
-        int slot = slot(key);
-        int base = slot * COUNTERS;
+        int base = counters(attribute, group, eventTime);
         counts[base]++;
         if (decision) {
             counts[base + 1]++;
@@ -77,6 +75,28 @@ public final class PartialCounts {
                 counts[base + 3]++;
             }
         }
+    }
+
+    /**
+     * Counts one ranking impression of {@code group} (the item's provider group) for {@code attribute} in the pane of
+     * {@code eventTime}.
+     *
+     * @param rank      1-based position in the ranking
+     * @param relevance the item's relevance score, clamped to [0, 1]
+     */
+    public void addImpression(String attribute, String group, long eventTime, int rank, double relevance) {
+        int base = counters(attribute, group, eventTime);
+        counts[base]++;
+        counts[base + 4] += ExposureUnits.exposure(rank);
+        counts[base + 5] += ExposureUnits.relevance(relevance);
+    }
+
+    /** The index of the first counter of (attribute, group, pane of {@code eventTime}), created empty if new. */
+    private int counters(String attribute, String group, long eventTime) {
+        int attributeId = attributeId(attribute);
+        long key = ((long) attributeId << 56) | ((long) groupId(attributeId, group) << 40)
+                | (eventTime / windows.paneMs());
+        return slot(key) * COUNTERS;
     }
 
     /**
@@ -96,7 +116,7 @@ public final class PartialCounts {
             int base = slot * COUNTERS;
             rows.computeIfAbsent(attributes.get(attributeId), a -> new ArrayList<>()).add(new CountDelta.Row(
                     groups.get(attributeId).get(groupId), pane * windows.paneMs(), counts[base], counts[base + 1],
-                    counts[base + 2], counts[base + 3]));
+                    counts[base + 2], counts[base + 3], counts[base + 4], counts[base + 5]));
         }
         Arrays.fill(used, false);
         Arrays.fill(counts, 0);

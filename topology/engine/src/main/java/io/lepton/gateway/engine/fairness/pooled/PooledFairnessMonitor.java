@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The merge side of the pooled monitor for one (jurisdiction, family, attribute): it adds the deltas of every task,
- * so its counts are those of all partitions together, and runs one {@link ComparisonTest} per (metric,
+ * so its counts are those of all partitions together, and runs one {@link SlotTest} per (metric,
  * non-reference group) on two horizons that share the jurisdiction's budget through {@link AlphaAllocation}:
  * <ul>
  *   <li><b>sequential</b>: one e-process per slot and budget period, fed with every delta as it arrives; a BREACH as
@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *       that breached in the previous window closes below it with its point value back on the fair side.</li>
  * </ul>
  * Alerts need both groups at or above {@code minSamplesPerGroup} votes in the window they describe; sizes on alerts
- * are rounded ({@link RoundedSizes}). Exposure (ranking) impressions are not tested here.
+ * are rounded ({@link RoundedSizes}). A monitor tests either decisions (the AIF360 metrics of a protected attribute)
+ * or ranking impressions (the exposure ratio of an exposure-group attribute), as its metrics say.
  */
 public final class PooledFairnessMonitor {
 
@@ -39,10 +40,11 @@ public final class PooledFairnessMonitor {
     private final MonitorState state = new MonitorState();
 
     /**
-     * @param labelled whether the family carries outcome labels (only then is equal opportunity tested)
+     * @param metrics the metrics tested for the attribute: {@link PooledMetric#decisionMetrics(boolean)} or
+     *                {@link PooledMetric#rankingMetrics()}
      */
     public PooledFairnessMonitor(String jurisdiction, String family, String attribute, FairnessSettings settings,
-                                 AlphaAllocation allocation, boolean labelled) {
+                                 AlphaAllocation allocation, List<PooledMetric> metrics) {
         this.jurisdiction = jurisdiction;
         this.family = family;
         this.attribute = attribute;
@@ -53,13 +55,8 @@ public final class PooledFairnessMonitor {
         this.windows = HoppingWindows.of(settings.windowSize(), settings.windowAdvance(), settings.grace());
         this.settings = settings;
         this.allocation = allocation;
-        this.metrics = metricsFor(labelled);
+        this.metrics = List.copyOf(metrics);
         this.periodMs = settings.falseAlarmBudget().per().toMillis();
-    }
-
-    /** The metrics tested for a family with or without outcome labels. */
-    public static List<PooledMetric> metricsFor(boolean labelled) {
-        return List.of(PooledMetric.values()).stream().filter(m -> labelled || !m.needsLabels()).toList();
     }
 
     /** Votes that arrived after every window of their pane had closed (ignored). */
@@ -74,7 +71,7 @@ public final class PooledFairnessMonitor {
         Map<String, long[]> periodDelta = new LinkedHashMap<>();
         Map<Long, Map<String, long[]>> windowDeltas = new TreeMap<>();
         for (CountDelta.Row row : delta.rows()) {
-            long[] counts = {row.votes(), row.selected(), row.labelledPositive(), row.truePositive()};
+            long[] counts = row.counters();
             long[] starts = windows.startsContaining(row.paneStart());
             if (starts.length == 0 || max(starts) <= state.closedThrough) {
                 state.lateVotes += row.votes();
@@ -125,22 +122,20 @@ public final class PooledFairnessMonitor {
     }
 
     /** Offers the delta to every (metric, group) test of {@code tests}; returns each touched slot's peak ln e. */
-    private Map<String, Double> offer(Map<String, ComparisonTest> tests, Map<String, long[]> delta, long scope) {
+    private Map<String, Double> offer(Map<String, SlotTest> tests, Map<String, long[]> delta, long scope) {
         Map<String, Double> peaks = new LinkedHashMap<>();
-        long[] reference = delta.getOrDefault(referenceGroup, new long[4]);
+        long[] reference = delta.getOrDefault(referenceGroup, new long[CountDelta.COUNTERS]);
         Set<String> groups = new HashSet<>(delta.keySet());
         for (String slot : tests.keySet()) {
             groups.add(groupOf(slot));
         }
         groups.remove(referenceGroup);
         for (String group : groups) {
-            long[] counts = delta.getOrDefault(group, new long[4]);
+            long[] counts = delta.getOrDefault(group, new long[CountDelta.COUNTERS]);
             for (PooledMetric metric : metrics) {
                 String slot = metric.id() + "|" + group;
-                ComparisonTest test = tests.computeIfAbsent(slot, s -> new ComparisonTest(metric.form(),
-                        threshold(metric), seed(s, scope)));
-                peaks.put(slot, test.offer(metric.trials(counts), metric.hits(counts), metric.trials(reference),
-                        metric.hits(reference)));
+                SlotTest test = tests.computeIfAbsent(slot, s -> metric.newTest(threshold(metric), seed(s, scope)));
+                peaks.put(slot, metric.offer(test, counts, reference));
             }
         }
         return peaks;
@@ -150,10 +145,10 @@ public final class PooledFairnessMonitor {
         double threshold = Math.log(1 / allocation.windowAlpha());
         while (!state.windowTests.isEmpty() && windows.closed(state.windowTests.firstKey(), streamTime)) {
             long start = state.windowTests.firstKey();
-            Map<String, ComparisonTest> tests = state.windowTests.remove(start);
+            Map<String, SlotTest> tests = state.windowTests.remove(start);
             Map<String, long[]> window = totals(start, windows.end(start));
             Set<String> breached = new HashSet<>();
-            for (Map.Entry<String, ComparisonTest> entry : tests.entrySet()) {
+            for (Map.Entry<String, SlotTest> entry : tests.entrySet()) {
                 String slot = entry.getKey();
                 double logE = entry.getValue().logEValue();
                 if (logE >= threshold) {
@@ -189,8 +184,8 @@ public final class PooledFairnessMonitor {
                               double logE, double alpha, long windowStart, String scope) {
         PooledMetric metric = metricOf(slot);
         String group = groupOf(slot);
-        long[] groupCounts = window.getOrDefault(group, new long[4]);
-        long[] referenceCounts = window.getOrDefault(referenceGroup, new long[4]);
+        long[] groupCounts = window.getOrDefault(group, new long[CountDelta.COUNTERS]);
+        long[] referenceCounts = window.getOrDefault(referenceGroup, new long[CountDelta.COUNTERS]);
         long gate = settings.minSamplesPerGroup();
         if (metric.trials(groupCounts) < gate || metric.trials(referenceCounts) < gate) {
             return null;
@@ -211,16 +206,19 @@ public final class PooledFairnessMonitor {
         Map<String, long[]> window = totals(start, windows.end(start));
         long gate = settings.minSamplesPerGroup();
         boolean labelled = metrics.stream().anyMatch(PooledMetric::needsLabels);
+        boolean ranking = metrics.stream().anyMatch(PooledMetric::ranking);
         List<WindowView.Group> groups = new ArrayList<>();
         window.forEach((group, counts) -> {
             if (counts[0] >= gate) {
+                double selectionRate = ranking ? Double.NaN : (double) counts[1] / counts[0];
                 double truePositiveRate = labelled && counts[2] >= gate ? (double) counts[3] / counts[2] : Double.NaN;
-                groups.add(new WindowView.Group(group, RoundedSizes.round(counts[0]), (double) counts[1] / counts[0],
-                        truePositiveRate));
+                double exposurePerRelevance = ranking ? PooledMetric.exposurePerRelevance(counts) : Double.NaN;
+                groups.add(new WindowView.Group(group, RoundedSizes.round(counts[0]), selectionRate,
+                        truePositiveRate, exposurePerRelevance));
             }
         });
         List<WindowView.Metric> values = new ArrayList<>();
-        long[] reference = window.getOrDefault(referenceGroup, new long[4]);
+        long[] reference = window.getOrDefault(referenceGroup, new long[CountDelta.COUNTERS]);
         window.forEach((group, counts) -> {
             for (PooledMetric metric : metrics) {
                 if (!group.equals(referenceGroup) && metric.trials(counts) >= gate
@@ -257,6 +255,7 @@ public final class PooledFairnessMonitor {
             case DISPARATE_IMPACT -> settings.minDisparateImpact();
             case STATISTICAL_PARITY_DIFFERENCE -> settings.maxParityDifference();
             case EQUAL_OPPORTUNITY_DIFFERENCE -> settings.maxEqualOpportunityDifference();
+            case EXPOSURE_RATIO -> settings.minExposureRatio();
         };
     }
 
@@ -279,8 +278,8 @@ public final class PooledFairnessMonitor {
     }
 
     private static void add(Map<String, long[]> totals, String group, long[] counts) {
-        long[] sum = totals.computeIfAbsent(group, g -> new long[4]);
-        for (int i = 0; i < 4; i++) {
+        long[] sum = totals.computeIfAbsent(group, g -> new long[CountDelta.COUNTERS]);
+        for (int i = 0; i < CountDelta.COUNTERS; i++) {
             sum[i] += counts[i];
         }
     }

@@ -22,11 +22,14 @@ public record WindowView(long windowStart, List<Group> groups, List<Metric> metr
     /**
      * @param group            the group
      * @param roundedVotes     its votes (one per subject and pane), rounded
-     * @param selectionRate    positive decisions / votes
+     * @param selectionRate    positive decisions / votes; NaN for a ranking attribute
      * @param truePositiveRate positive decisions among labelled-positive votes; NaN when the family has no labels or
      *                         the group's labelled-positive votes are below the gate
+     * @param exposurePerRelevance for a ranking attribute, mean exposure / mean relevance of the group's impressions
+     *                         (Singh &amp; Joachims); NaN for a decision attribute or without relevance
      */
-    public record Group(String group, long roundedVotes, double selectionRate, double truePositiveRate) {
+    public record Group(String group, long roundedVotes, double selectionRate, double truePositiveRate,
+                        double exposurePerRelevance) {
     }
 
     /**

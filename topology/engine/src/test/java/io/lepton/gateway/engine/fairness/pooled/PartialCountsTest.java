@@ -36,6 +36,16 @@ class PartialCountsTest {
     }
 
     @Test
+    void impressionsSumTheirPositionWeightsAndRelevanceInFixedPoint() {
+        PartialCounts counts = new PartialCounts(WINDOWS, Map.of("providerGroup", "LARGE"), 5);
+        counts.addImpression("providerGroup", "SMALL", T0, 1, 0.5);
+        counts.addImpression("providerGroup", "SMALL", T0 + 1, 3, 2.0);
+        // weights 1/log2(2) = 1 and 1/log2(4) = 1/2; relevance 0.5 and 2.0 clamped to 1
+        assertThat(counts.drain(T0 + 2).get("providerGroup").rows()).containsExactly(
+                new CountDelta.Row("SMALL", T0, 2, 0, 0, 0, 3L << 19, 3L << 19));
+    }
+
+    @Test
     void groupsBeyondTheBoundAreOtherButTheReferenceIsAlwaysAdmitted() {
         PartialCounts counts = new PartialCounts(WINDOWS, Map.of("ageBand", "30-39"), 3);
         for (String band : new String[] {"0-9", "10-19", "20-29", "30-39"}) {

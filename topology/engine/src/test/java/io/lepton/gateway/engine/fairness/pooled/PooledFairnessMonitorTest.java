@@ -2,9 +2,14 @@ package io.lepton.gateway.engine.fairness.pooled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lepton.gateway.engine.policy.FairnessSettings;
 import io.lepton.gateway.engine.policy.FalseAlarmBudget;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +92,33 @@ class PooledFairnessMonitorTest {
     }
 
     @Test
+    void aStateWrittenBeforeExposureWasCountedStillRestores() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(T0 / Duration.ofDays(30).toMillis());
+            out.writeLong(Long.MIN_VALUE);
+            out.writeLong(0);
+            out.writeInt(1);
+            out.writeLong(pane(0));
+            out.writeInt(2);
+            for (String group : new String[] {"F", "M"}) {
+                out.writeUTF(group);
+                for (long count : new long[] {120, 60, 0, 0}) {
+                    out.writeLong(count);
+                }
+            }
+            for (int emptyCollection = 0; emptyCollection < 4; emptyCollection++) {
+                out.writeInt(0);
+            }
+        }
+        PooledFairnessMonitor monitor = monitor();
+        monitor.restore(bytes.toByteArray());
+        assertThat(monitor.view(T0 + 1).groups()).extracting(WindowView.Group::roundedVotes,
+                WindowView.Group::selectionRate).containsExactlyInAnyOrder(tuple(120L, 0.5), tuple(120L, 0.5));
+    }
+
+    @Test
     void aTruncatedStateIsRejected() {
         PooledFairnessMonitor monitor = monitor();
         run(monitor, 0.55, 0.80, 0, 20 * 60_000L, new SplittableRandom(5));
@@ -95,8 +127,70 @@ class PooledFairnessMonitorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void anExposureBiasAgainstSmallProvidersRaisesAnExposureBreachAndSurvivesARestore() {
+        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
+                Map.of("providerGroup", "LARGE"));
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
+                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        SplittableRandom random = new SplittableRandom(6);
+        // SMALL items at ranks 6..10 (mean weight 0.319), LARGE at 1..5 (0.590), equal relevance: ratio 0.54.
+        // One bet per flush (sums cannot be split into single impressions), so this takes a few hundred flushes.
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = 0; t < 3 * 3_600_000L; t += FLUSH) {
+            List<CountDelta.Row> rows = List.of(impressions(random, "SMALL", pane(t), 6),
+                    impressions(random, "LARGE", pane(t), 1));
+            alerts.addAll(monitor.apply(new CountDelta(rows), T0 + t + FLUSH));
+        }
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.metric()).isEqualTo(PooledMetric.EXPOSURE_RATIO);
+            assertThat(a.group()).isEqualTo("SMALL");
+            assertThat(a.referenceGroup()).isEqualTo("LARGE");
+            assertThat(a.value()).isCloseTo(0.319 / 0.590, offset(0.03));
+        });
+        WindowView view = monitor.view(T0 + 3 * 3_600_000L);
+        assertThat(view.groups()).extracting(WindowView.Group::selectionRate).containsOnly(Double.NaN);
+        assertThat(view.metrics()).extracting(WindowView.Metric::metric).containsOnly("exposure_ratio");
+
+        PooledFairnessMonitor restored = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
+                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        restored.restore(monitor.toBytes());
+        assertThat(restored.toBytes()).isEqualTo(monitor.toBytes());
+    }
+
+    @Test
+    void providersRankedAlikeRaiseNoExposureAlertInADay() {
+        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
+                Map.of("providerGroup", "LARGE"));
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
+                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        SplittableRandom random = new SplittableRandom(8);
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = 0; t < 24 * 3_600_000L; t += FLUSH) {
+            int first = 1 + random.nextInt(6);
+            List<CountDelta.Row> rows = List.of(impressions(random, "SMALL", pane(t), first),
+                    impressions(random, "LARGE", pane(t), first));
+            alerts.addAll(monitor.apply(new CountDelta(rows), T0 + t + FLUSH));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    /** 12 impressions at ranks first..first+4, relevance uniform on [0, 1]. */
+    private static CountDelta.Row impressions(SplittableRandom random, String group, long pane, int first) {
+        long exposure = 0;
+        long relevance = 0;
+        for (int i = 0; i < 12; i++) {
+            exposure += ExposureUnits.exposure(first + random.nextInt(5));
+            relevance += ExposureUnits.relevance(random.nextDouble());
+        }
+        return new CountDelta.Row(group, pane, 12, 0, 0, 0, exposure, relevance);
+    }
+
     private static PooledFairnessMonitor monitor() {
-        return new PooledFairnessMonitor("eu-gdpr", "financial-sentiment", "gender", SETTINGS, ALLOCATION, false);
+        return new PooledFairnessMonitor("eu-gdpr", "financial-sentiment", "gender", SETTINGS, ALLOCATION,
+                PooledMetric.decisionMetrics(false));
     }
 
     /** Two tasks flushing every 30 s; each flush holds the votes of 15 s per task. */
