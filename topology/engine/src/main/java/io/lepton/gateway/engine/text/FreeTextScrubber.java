@@ -52,9 +52,8 @@ public final class FreeTextScrubber {
         if (oversize && limits.onOversize() == TextLimits.Oversize.QUARANTINE) {
             throw new OversizeTextException(text.length(), limits.maxChars());
         }
-        String work = oversize
-            ? text.substring(0, Math.min(text.length(), limits.maxChars() + TRUNCATION_LOOKAHEAD))
-            : text;
+        ScanText work = ScanText.of(text,
+            oversize ? Math.min(text.length(), limits.maxChars() + TRUNCATION_LOOKAHEAD) : text.length());
         int cut = oversize ? limits.maxChars() : text.length();
         if (oversize && Character.isLowSurrogate(text.charAt(cut))) {
             cut--;
@@ -82,13 +81,13 @@ public final class FreeTextScrubber {
             if (span.end() > cut) {
                 break;
             }
-            out.append(work, copied, span.start());
-            String replacement = replacer.replace(span.typeName(), work.substring(span.start(), span.end()));
+            out.append(text, copied, span.start());
+            String replacement = replacer.replace(span.typeName(), text.substring(span.start(), span.end()));
             out.append(Objects.requireNonNull(replacement, "replacer returned null"));
             counts.merge(span.typeName(), 1, Integer::sum);
             copied = span.end();
         }
-        out.append(work, copied, cut);
+        out.append(text, copied, cut);
         return new ScrubResult(out.toString(), counts, oversize);
     }
 }
