@@ -1,10 +1,10 @@
 package io.lepton.gateway.engine.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Removes personal data from one free-text value: everything the {@link FreeTextScanner} finds plus the record's own
@@ -75,7 +75,7 @@ public final class FreeTextScrubber {
             return new ScrubResult(cut == text.length() ? text : text.substring(0, cut), Map.of(), oversize);
         }
         StringBuilder out = new StringBuilder(cut + 16);
-        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>(); // ScrubResult keeps them sorted
         int copied = 0;
         for (TypedSpan span : merged) {
             if (span.end() > cut) {

@@ -132,14 +132,18 @@ final class LatinNameDetector implements Detector {
                 return -1;
             }
             int nameEnd = nameWordEnd(text, p + 1);
-            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.NAMING, sink) : -1;
+            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, shape(text, p + 1, nameEnd), Cue.NAMING, sink) : -1;
         }
         int wordEnd = isApostrophe(text, end) ? nameWordEnd(text, start) : end;
-        if (shape(text, start, wordEnd) == Shape.OTHER) {
+        Shape shape = shape(text, start, wordEnd);
+        if (shape == Shape.OTHER) {
             return -1;
         }
         Cue cue = cueBefore(text, start);
-        return cue == Cue.NONE ? uncued(text, start, wordEnd, sink) : name(text, start, wordEnd, cue, sink);
+        if (cue != Cue.NONE) {
+            return name(text, start, wordEnd, shape, cue, sink);
+        }
+        return shape == Shape.CAPITALISED ? uncued(text, start, wordEnd, sink) : -1;
     }
 
     /**
@@ -149,8 +153,8 @@ final class LatinNameDetector implements Detector {
      */
     private enum Cue { NONE, WEAK, SIGN_OFF, STRONG, NAMING }
 
-    private static int name(CharSequence text, int start, int end, Cue cue, CandidateSink sink) {
-        Shape first = shape(text, start, end);
+    /** {@code [start, end)} is a word of shape {@code first} after {@code cue}; returns the name's end or -1. */
+    private static int name(CharSequence text, int start, int end, Shape first, Cue cue, CandidateSink sink) {
         boolean known = NameGazetteer.isKnown(text, start, end);
         boolean anyCase = cue == Cue.NAMING || cue == Cue.SIGN_OFF;
         if (first == Shape.OTHER || isStop(text, start, end)
@@ -269,9 +273,12 @@ final class LatinNameDetector implements Detector {
             && Character.isLetter(text.charAt(at + 1));
     }
 
-    /** "Maria Silva" (known given name + known surname) or "Silva, Maria"; returns the end or -1. */
+    /**
+     * "Maria Silva" (known given name + known surname) or "Silva, Maria", where {@code [start, end)} is a capitalised
+     * word; returns the end or -1.
+     */
     private static int uncued(CharSequence text, int start, int end, CandidateSink sink) {
-        if (shape(text, start, end) != Shape.CAPITALISED || end + 2 >= text.length()) {
+        if (end + 2 >= text.length()) {
             return -1;
         }
         char next = text.charAt(end);

@@ -21,6 +21,8 @@ final class PhoneRules {
         "AU", "NZ", "JP", "KR", "SE", "FI", "TR", "ZA");
 
     private static final String UNKNOWN_REGION = "ZZ";
+    /** Whether libphonenumber knows each 1-3 digit calling code, asked once rather than per candidate. */
+    private static final boolean[] KNOWN_CALLING_CODE = knownCallingCodes();
 
     private final List<NationalPlan> plans;
 
@@ -30,9 +32,10 @@ final class PhoneRules {
 
     /** {@code digits} is the number without separators and without its '+' or "00" prefix. */
     boolean validInternational(String digits) {
+        int cc = 0;
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length(); ccLength++) {
-            int cc = Integer.parseInt(digits.substring(0, ccLength));
-            if (!UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(cc))) {
+            cc = cc * 10 + (digits.charAt(ccLength - 1) - '0');
+            if (KNOWN_CALLING_CODE[cc]) {
                 PhoneNumber number = number(cc, digits.substring(ccLength));
                 return number != null && UTIL.isPossibleNumber(number) && UTIL.isValidNumber(number);
             }
@@ -68,6 +71,14 @@ final class PhoneRules {
             number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
         }
         return number;
+    }
+
+    private static boolean[] knownCallingCodes() {
+        boolean[] known = new boolean[1000];
+        for (int cc = 0; cc < known.length; cc++) {
+            known[cc] = !UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(cc));
+        }
+        return known;
     }
 
     static boolean isSupportedRegion(String region) {
