@@ -14,6 +14,10 @@ import java.util.Set;
  * only for the configured regions, since "0xx xxxx xxxx" means something different in each. Where national numbers
  * are always written with their trunk prefix (e.g. 0 in the UK, Germany, France) a number without it is not taken
  * as national: this is what stops arbitrary 9-12 digit strings from validating against Germany's open plan.
+ *
+ * <p>No {@code isPossibleNumber} pre-check: a valid number always has one of its region's possible lengths (the
+ * validity check tests the general description, lengths first), so the pre-check only repeated that test, at about a
+ * third of the phone checks' time (JFR).
  */
 final class PhoneRules {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -37,7 +41,7 @@ final class PhoneRules {
             cc = cc * 10 + (digits.charAt(ccLength - 1) - '0');
             if (KNOWN_CALLING_CODE[cc]) {
                 PhoneNumber number = number(cc, digits.substring(ccLength));
-                return number != null && UTIL.isPossibleNumber(number) && UTIL.isValidNumber(number);
+                return number != null && UTIL.isValidNumber(number);
             }
         }
         return false;
@@ -49,8 +53,7 @@ final class PhoneRules {
             String nsn = plan.significantNumber(digits);
             if (nsn != null) {
                 PhoneNumber number = number(plan.countryCode, nsn);
-                if (number != null && UTIL.isPossibleNumber(number)
-                    && UTIL.isValidNumberForRegion(number, plan.region)) {
+                if (number != null && UTIL.isValidNumberForRegion(number, plan.region)) {
                     return true;
                 }
             }
