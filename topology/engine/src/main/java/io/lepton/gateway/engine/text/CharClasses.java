@@ -52,20 +52,6 @@ final class CharClasses {
         return isAsciiUpper(c) ? (char) (c + 32) : c;
     }
 
-    /** Whether {@code text} has {@code lower} at {@code from}, comparing each character lower-cased. */
-    static boolean regionMatchesLower(CharSequence text, int from, String lower) {
-        if (from + lower.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < lower.length(); k++) {
-            char c = text.charAt(from + k);
-            if ((c < 128 ? asciiLower(c) : Character.toLowerCase(c)) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Index just past the run of word characters starting at {@code from}. */
     static int wordEnd(CharSequence text, int from) {
         int i = from;
@@ -83,25 +69,6 @@ final class CharClasses {
             }
         }
         return true;
-    }
-
-    /** Like {@link #windowContains} but the cue must start a word (not preceded by a letter or digit). */
-    static boolean windowContainsWord(CharSequence text, int end, int window, String cue) {
-        int from = Math.max(0, end - window);
-        int last = end - cue.length();
-        for (int s = from; s <= last; s++) {
-            if (s > 0 && Character.isLetterOrDigit(text.charAt(s - 1)) && Character.isLetterOrDigit(cue.charAt(0))) {
-                continue;
-            }
-            int k = 0;
-            while (k < cue.length() && asciiLower(text.charAt(s + k)) == cue.charAt(k)) {
-                k++;
-            }
-            if (k == cue.length()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

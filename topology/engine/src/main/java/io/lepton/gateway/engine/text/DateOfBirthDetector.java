@@ -2,6 +2,8 @@ package io.lepton.gateway.engine.text;
 
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,18 +18,19 @@ import java.util.Set;
  */
 final class DateOfBirthDetector implements Detector {
     static final int CUE_WINDOW = 32;
-    private static final String[] CUES = {"birth", "born", "dob", "d.o.b", "birthday", "nascimento", "nascido",
-        "nascida", "nasci ", "aniversário", "geburt", "geboren", "geb.", "出生", "生日", "janm", "janam", "paida",
-        "paidaish"};
+    private static final WordCues CUES = WordCues.anywhere("birth", "born", "dob", "d.o.b", "birthday", "nascimento",
+        "nascido", "nascida", "nasci ", "aniversário", "geburt", "geboren", "geb.", "出生", "生日", "janm", "janam",
+        "paida", "paidaish");
     static final int TRAILING_CUE_WINDOW = 16;
-    private static final String[] TRAILING_CUES = {"geboren", "born", "nascid", "paida"};
+    private static final WordCues TRAILING_CUES = WordCues.anywhere("geboren", "born", "nascid", "paida");
     /** Month names, three languages per month index (English, German, Portuguese), lower case. */
     private static final String[][] MONTHS = {
         {"january", "januar", "janeiro"}, {"february", "februar", "fevereiro"}, {"march", "märz", "março"},
         {"april", "april", "abril"}, {"may", "mai", "maio"}, {"june", "juni", "junho"}, {"july", "juli", "julho"},
         {"august", "august", "agosto"}, {"september", "september", "setembro"}, {"october", "oktober", "outubro"},
         {"november", "november", "novembro"}, {"december", "dezember", "dezembro"}};
-    private static final String MONTH_INITIALS = "jfmasond";
+    /** Each month name with its number. */
+    private static final WordHashes MONTH_NUMBERS = monthNumbers();
     private static final int MIN_BIRTH_YEAR = 1900;
     private static final int MAX_BIRTH_YEAR = 2026;
 
@@ -75,19 +78,10 @@ final class DateOfBirthDetector implements Detector {
     }
 
     void addIfIntroduced(CharSequence text, int start, int end, CandidateSink sink) {
-        int window = Math.min(CUE_WINDOW, start - sink.lastDateEnd());
-        for (String cue : CUES) {
-            if (CharClasses.windowContains(text, start, window, cue)) {
-                sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
-                return;
-            }
-        }
         int after = Math.min(text.length(), end + TRAILING_CUE_WINDOW);
-        for (String cue : TRAILING_CUES) {
-            if (CharClasses.windowContains(text, after, after - end, cue)) {
-                sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
-                return;
-            }
+        if (CUES.foundBefore(text, start, Math.min(CUE_WINDOW, start - sink.lastDateEnd()))
+            || TRAILING_CUES.foundBefore(text, after, after - end)) {
+            sink.add(start, end, TextPiiType.DATE_OF_BIRTH);
         }
     }
 
@@ -196,19 +190,21 @@ final class DateOfBirthDetector implements Detector {
      * while "may" or "august" in lower case are usually other words).
      */
     static int month(CharSequence text, int start, int end, boolean anyCase) {
-        char first = text.charAt(start);
-        if (end - start < 3 || end - start > 9 || !(anyCase || Character.isUpperCase(first))
-            || MONTH_INITIALS.indexOf(CharClasses.asciiLower(first)) < 0) {
+        if (end - start < 3 || end - start > 9 || !(anyCase || Character.isUpperCase(text.charAt(start)))) {
             return -1;
         }
+        int month = MONTH_NUMBERS.value(text, start, end);
+        return month == 0 ? -1 : month;
+    }
+
+    private static WordHashes monthNumbers() {
+        Map<String, Integer> numbers = new HashMap<>();
         for (int m = 0; m < MONTHS.length; m++) {
             for (String name : MONTHS[m]) {
-                if (name.length() == end - start && CharClasses.regionMatchesLower(text, start, name)) {
-                    return m + 1;
-                }
+                numbers.put(name, m + 1);
             }
         }
-        return -1;
+        return WordHashes.of(numbers);
     }
 
     private static int digitsEnd(CharSequence text, int from, int max) {

@@ -71,7 +71,7 @@ public final class FreeTextScanner {
      * stronger validator wins (checksum over shape over phone plan over name cue), then the longer one.
      */
     public List<Detection> scan(CharSequence text) {
-        return OverlapResolver.resolve(candidates(text));
+        return OverlapResolver.resolve(candidates(ScanText.of(Objects.requireNonNull(text, "text"))));
     }
 
     /**
@@ -81,9 +81,8 @@ public final class FreeTextScanner {
      * characters. The scrubber removes the union of these so that a span losing arbitration never leaves a fragment
      * of itself behind.
      */
-    List<Detection> candidates(CharSequence text) {
-        Objects.requireNonNull(text, "text");
-        NormalizedText folded = TextNormalizer.normalize(text.toString());
+    List<Detection> candidates(ScanText text) {
+        NormalizedText folded = TextNormalizer.normalize(text);
         List<Detection> found = scanFolded(folded.text());
         if (folded.isIdentity()) {
             return found;
@@ -95,7 +94,7 @@ public final class FreeTextScanner {
         return original;
     }
 
-    private List<Detection> scanFolded(String text) {
+    private List<Detection> scanFolded(ScanText text) {
         CandidateSink sink = new CandidateSink(enabled);
         int n = text.length();
         int i = 0;
@@ -120,7 +119,7 @@ public final class FreeTextScanner {
     }
 
     /** Offers the trigger character at {@code i} to each detector; returns where scanning resumes. */
-    private static int dispatch(Detector[] detectors, String text, int i, CandidateSink sink) {
+    private static int dispatch(Detector[] detectors, ScanText text, int i, CandidateSink sink) {
         for (Detector d : detectors) {
             int resume = d.detect(text, i, i + 1, sink);
             if (resume > i) {
@@ -131,7 +130,7 @@ public final class FreeTextScanner {
     }
 
     /** Offers the word starting at {@code start} to the word detectors in registry order; returns where to resume. */
-    private int word(String text, int start, CandidateSink sink) {
+    private int word(ScanText text, int start, CandidateSink sink) {
         int end = CharClasses.wordEnd(text, start);
         for (Detector d : onWord) {
             int resume = d.detect(text, start, end, sink);

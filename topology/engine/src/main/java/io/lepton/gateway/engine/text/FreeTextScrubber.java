@@ -1,10 +1,10 @@
 package io.lepton.gateway.engine.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Removes personal data from one free-text value: everything the {@link FreeTextScanner} finds plus the record's own
@@ -52,9 +52,8 @@ public final class FreeTextScrubber {
         if (oversize && limits.onOversize() == TextLimits.Oversize.QUARANTINE) {
             throw new OversizeTextException(text.length(), limits.maxChars());
         }
-        String work = oversize
-            ? text.substring(0, Math.min(text.length(), limits.maxChars() + TRUNCATION_LOOKAHEAD))
-            : text;
+        ScanText work = ScanText.of(text,
+            oversize ? Math.min(text.length(), limits.maxChars() + TRUNCATION_LOOKAHEAD) : text.length());
         int cut = oversize ? limits.maxChars() : text.length();
         if (oversize && Character.isLowSurrogate(text.charAt(cut))) {
             cut--;
@@ -76,19 +75,19 @@ public final class FreeTextScrubber {
             return new ScrubResult(cut == text.length() ? text : text.substring(0, cut), Map.of(), oversize);
         }
         StringBuilder out = new StringBuilder(cut + 16);
-        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>(); // ScrubResult keeps them sorted
         int copied = 0;
         for (TypedSpan span : merged) {
             if (span.end() > cut) {
                 break;
             }
-            out.append(work, copied, span.start());
-            String replacement = replacer.replace(span.typeName(), work.substring(span.start(), span.end()));
+            out.append(text, copied, span.start());
+            String replacement = replacer.replace(span.typeName(), text.substring(span.start(), span.end()));
             out.append(Objects.requireNonNull(replacement, "replacer returned null"));
             counts.merge(span.typeName(), 1, Integer::sum);
             copied = span.end();
         }
-        out.append(work, copied, cut);
+        out.append(text, copied, cut);
         return new ScrubResult(out.toString(), counts, oversize);
     }
 }

@@ -2,8 +2,8 @@ package io.lepton.gateway.engine.text;
 
 import static io.lepton.gateway.engine.text.CharClasses.isWordChar;
 
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +43,8 @@ final class LatinNameDetector implements Detector {
      */
     private static final Set<String> NAMING_PAIRS = Set.of("name is", "name ist", "nome é", "nome e", "me chamo",
         "mera naam", "mera nam", "ich heiße", "ich heisse");
+    /** Labels that introduce a name only as a mail header at the start of a line ("To:"), not inside a sentence. */
+    private static final Set<String> HEADER_ONLY_LABELS = Set.of("from", "von", "de", "para", "an", "to", "cc");
     private static final Set<String> NAMING_LABELS = Set.of("name", "nome", "naam", "vorname", "nachname", "titular",
         "kontoinhaber", "inhaber", "holder");
     /** Words that may follow a lower-case name in its sentence ("... suresh singh and I", "... juliana e preciso"). */
@@ -79,7 +81,21 @@ final class LatinNameDetector implements Detector {
     private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "bin", "der",
         "di", "del", "la", "le", "zu", "al", "e");
 
+    /** What a word before a name can be, as bits of its value in {@link #CUE_WORDS}. */
+    private static final int LABEL = 1;
+    private static final int NAMING_LABEL = 2;
+    private static final int HEADER_ONLY = 4;
+    private static final int STRONG_WORD = 8;
+    private static final int PAIR_END = 16;
+    private static final int SALUTATION = 32;
+    private static final int SIGN_OFF = 64;
+    /** Values in {@link #PAIRS}. */
+    private static final int STRONG_PAIR = 1;
+    private static final int NAMING_PAIR = 2;
+
+    /** Every word that can end a cue, with what it can be, so the word before a name is looked up once. */
     private static final WordHashes CUE_WORDS = cueWords();
+    private static final WordHashes PAIRS = pairs();
     private static final WordHashes STOP = WordHashes.of(STOP_WORDS);
     private static final WordHashes TITLE = WordHashes.of(TITLES);
     private static final WordHashes PARTICLE = WordHashes.of(PARTICLES);
@@ -116,14 +132,18 @@ final class LatinNameDetector implements Detector {
                 return -1;
             }
             int nameEnd = nameWordEnd(text, p + 1);
-            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, Cue.NAMING, sink) : -1;
+            return nameEnd > p + 1 ? name(text, p + 1, nameEnd, shape(text, p + 1, nameEnd), Cue.NAMING, sink) : -1;
         }
         int wordEnd = isApostrophe(text, end) ? nameWordEnd(text, start) : end;
-        if (shape(text, start, wordEnd) == Shape.OTHER) {
+        Shape shape = shape(text, start, wordEnd);
+        if (shape == Shape.OTHER) {
             return -1;
         }
         Cue cue = cueBefore(text, start);
-        return cue == Cue.NONE ? uncued(text, start, wordEnd, sink) : name(text, start, wordEnd, cue, sink);
+        if (cue != Cue.NONE) {
+            return name(text, start, wordEnd, shape, cue, sink);
+        }
+        return shape == Shape.CAPITALISED ? uncued(text, start, wordEnd, sink) : -1;
     }
 
     /**
@@ -133,8 +153,8 @@ final class LatinNameDetector implements Detector {
      */
     private enum Cue { NONE, WEAK, SIGN_OFF, STRONG, NAMING }
 
-    private static int name(CharSequence text, int start, int end, Cue cue, CandidateSink sink) {
-        Shape first = shape(text, start, end);
+    /** {@code [start, end)} is a word of shape {@code first} after {@code cue}; returns the name's end or -1. */
+    private static int name(CharSequence text, int start, int end, Shape first, Cue cue, CandidateSink sink) {
         boolean known = NameGazetteer.isKnown(text, start, end);
         boolean anyCase = cue == Cue.NAMING || cue == Cue.SIGN_OFF;
         if (first == Shape.OTHER || isStop(text, start, end)
@@ -253,9 +273,12 @@ final class LatinNameDetector implements Detector {
             && Character.isLetter(text.charAt(at + 1));
     }
 
-    /** "Maria Silva" (known given name + known surname) or "Silva, Maria"; returns the end or -1. */
+    /**
+     * "Maria Silva" (known given name + known surname) or "Silva, Maria", where {@code [start, end)} is a capitalised
+     * word; returns the end or -1.
+     */
     private static int uncued(CharSequence text, int start, int end, CandidateSink sink) {
-        if (shape(text, start, end) != Shape.CAPITALISED || end + 2 >= text.length()) {
+        if (end + 2 >= text.length()) {
             return -1;
         }
         char next = text.charAt(end);
@@ -308,70 +331,55 @@ final class LatinNameDetector implements Detector {
         if (w1Start == w1End || w1End - w1Start > 24) {
             return Cue.NONE;
         }
-        if (!CUE_WORDS.contains(text, w1Start, w1End)) {
-            return Cue.NONE; // most words are not cue words: nothing is allocated for them
+        int cueWord = CUE_WORDS.value(text, w1Start, w1End);
+        if (cueWord == 0) {
+            return Cue.NONE; // most words are not cue words
         }
-        String w1 = text.subSequence(w1Start, w1End).toString().toLowerCase(Locale.ROOT);
         boolean lineStart = w1Start == 0 || text.charAt(w1Start - 1) == '\n';
-        if (colon && LABELS.contains(w1) && (lineStart || !isHeaderOnly(w1))) {
-            return NAMING_LABELS.contains(w1) ? Cue.NAMING : Cue.STRONG;
+        if (colon && (cueWord & LABEL) != 0 && (lineStart || (cueWord & HEADER_ONLY) == 0)) {
+            return (cueWord & NAMING_LABEL) != 0 ? Cue.NAMING : Cue.STRONG;
         }
-        if (STRONG_WORDS.contains(w1)) {
+        if ((cueWord & STRONG_WORD) != 0) {
             return Cue.STRONG;
         }
-        if (w1Start > 1 && text.charAt(w1Start - 1) == ' ') {
+        if ((cueWord & PAIR_END) != 0 && w1Start > 1 && text.charAt(w1Start - 1) == ' ') {
             int w2Start = previousWordStart(text, w1Start - 1);
-            if (w2Start < w1Start - 1 && pairMatches(text, w2Start, w1End)) {
-                return NAMING_PAIRS.contains(text.subSequence(w2Start, w1End).toString().toLowerCase(Locale.ROOT))
-                    ? Cue.NAMING : Cue.STRONG;
+            int pair = w2Start < w1Start - 1 ? PAIRS.value(text, w2Start, w1End) : 0;
+            if (pair != 0) {
+                return pair == NAMING_PAIR ? Cue.NAMING : Cue.STRONG;
             }
         }
-        if (SALUTATIONS.contains(w1)) {
+        if ((cueWord & SALUTATION) != 0) {
             return Cue.WEAK;
         }
-        if ((comma || lineBreak) && SIGN_OFFS.contains(w1)) {
+        if ((comma || lineBreak) && (cueWord & SIGN_OFF) != 0) {
             return lineBreak ? Cue.SIGN_OFF : Cue.WEAK;
         }
         return Cue.NONE;
     }
 
-    private static boolean isHeaderOnly(String label) {
-        return switch (label) {
-            case "from", "von", "de", "para", "an", "to", "cc" -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean pairMatches(CharSequence text, int from, int to) {
-        int len = to - from;
-        for (String pair : STRONG_PAIRS) {
-            if (pair.length() == len && regionMatchesIgnoreCase(text, from, pair)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean regionMatchesIgnoreCase(CharSequence text, int from, String lower) {
-        for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(text.charAt(from + k)) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Every word that can end a cue (the last word of a pair included), as the pre-filter of {@link #cueBefore}. */
+    /** Every word that can end a cue (the last word of a pair included), with its {@code LABEL}... bits. */
     private static WordHashes cueWords() {
-        Set<String> words = new HashSet<>();
+        Map<String, Integer> words = new HashMap<>();
         for (String pair : STRONG_PAIRS) {
-            words.add(pair.substring(pair.lastIndexOf(' ') + 1));
+            words.merge(pair.substring(pair.lastIndexOf(' ') + 1), PAIR_END, (a, b) -> a | b);
         }
-        words.addAll(STRONG_WORDS);
-        words.addAll(LABELS);
-        words.addAll(SALUTATIONS);
-        words.addAll(SIGN_OFFS);
+        for (String label : LABELS) {
+            words.merge(label, LABEL | (NAMING_LABELS.contains(label) ? NAMING_LABEL : 0)
+                | (HEADER_ONLY_LABELS.contains(label) ? HEADER_ONLY : 0), (a, b) -> a | b);
+        }
+        STRONG_WORDS.forEach(w -> words.merge(w, STRONG_WORD, (a, b) -> a | b));
+        SALUTATIONS.forEach(w -> words.merge(w, SALUTATION, (a, b) -> a | b));
+        SIGN_OFFS.forEach(w -> words.merge(w, SIGN_OFF, (a, b) -> a | b));
         return WordHashes.of(words);
+    }
+
+    private static WordHashes pairs() {
+        Map<String, Integer> pairs = new HashMap<>();
+        for (String pair : STRONG_PAIRS) {
+            pairs.put(pair, NAMING_PAIRS.contains(pair) ? NAMING_PAIR : STRONG_PAIR);
+        }
+        return WordHashes.of(pairs);
     }
 
     /** A title, capitalised ("Mr", "Frau") or in lower case with its period ("ms."). */

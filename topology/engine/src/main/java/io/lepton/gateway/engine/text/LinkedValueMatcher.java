@@ -15,28 +15,30 @@ import java.util.List;
  * Knuth-Morris-Pratt automaton each, so the cost is linear in the text length times the number of variants and the
  * memory is proportional to the variants, not to the text.
  *
- * <p>Why the automata are built lazily: every record brings its own values, so nothing can be prepared ahead, and a
- * profile of the scrubber showed that building an automaton per variant and call cost more than the scan itself on
- * chat-sized texts. A variant can only match where its first three folded characters occur, so its automaton is
- * built when they first do (usually never) and fed from there on; a 64-bit filter of those trigrams rejects almost
- * every position without looking at the variants.
+ * <p>Why the automata are started only at word starts: every record brings its own values, so nothing can be
+ * prepared ahead, and feeding every automaton every character cost more than the rest of the scan on chat-sized
+ * texts. A match must start at a word boundary, so an automaton is started only where a word starts with its
+ * variant's first three folded characters (usually nowhere), fed while it holds a partial match and put back to sleep
+ * when it falls to its start state. Most characters cost one table look-up.
  */
 final class LinkedValueMatcher {
     static final int MIN_LENGTH = 3;
     static final int MAX_LENGTH = 256;
     private static final int MIN_DIGITS_FOR_DIGIT_VARIANT = 6;
-    private static final long TRIGRAM_MASK = (1L << 48) - 1;
     /** National trunk prefix by country calling code ("" when the country has none), null for unassigned codes. */
     private static final String[] TRUNK_PREFIX_BY_CALLING_CODE = trunkPrefixes();
+    /** Every UTF-16 unit lower-cased if it is a letter or digit, else 0; ideographs stay as they are. */
+    private static final char[] FOLD = foldTable();
 
     private LinkedValueMatcher() {
     }
 
     /**
-     * One pass over the text, folding each character once. An automaton exists only once its variant's first three
-     * characters have been seen (a match starts at such a place, so nothing is missed by starting there); an
-     * automaton in its start state can only leave it on the first character of its variant, so it is fed nothing
-     * else while idle (a match is always a run of characters it was fed, so skipping the rest changes nothing).
+     * One pass over the text, folding each character once. A word start whose first folded character starts no
+     * variant is rejected by one bit test; otherwise its next two folded characters are compared with the variants'
+     * (a peek that reaches at most three letters or digits ahead, so the pass stays linear). An automaton in its start
+     * state can only leave it on its variant's first character, and a match can only begin at a word start, so
+     * feeding it nothing while it sleeps changes no result (a match is always a run of characters it was fed).
      */
     static List<TypedSpan> find(CharSequence text, List<LinkedValue> linked) {
         if (linked.isEmpty()) {
@@ -54,56 +56,80 @@ final class LinkedValueMatcher {
         if (count == 0) {
             return List.of();
         }
-        long[] trigrams = new long[count];
-        long filter = 0;
-        for (int v = 0; v < count; v++) {
-            String p = patterns.get(v);
-            trigrams[v] = ((long) p.charAt(0) << 32) | ((long) p.charAt(1) << 16) | p.charAt(2);
-            filter |= filterBit(trigrams[v]);
+        String[] pattern = patterns.toArray(new String[count]);
+        long[] firstChars = new long[3];
+        for (String p : pattern) {
+            firstChars[bucket(p.charAt(0))] |= bit(p.charAt(0));
         }
-        Automaton[] started = new Automaton[count];
-        boolean[] isStarted = new boolean[count];
-        int startedCount = 0;
+        Automaton[] automata = new Automaton[count];
+        Automaton[] awake = new Automaton[count];
+        int awakeCount = 0;
         List<TypedSpan> found = null;
-        long trigram = 0;
-        int before1 = -1;
-        int before2 = -1;
+        boolean inWord = false;
+        boolean afterHan = false;
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            char c = fold(text.charAt(i));
+            char c = FOLD[text.charAt(i)];
             if (c == 0) {
+                inWord = false;
                 continue;
             }
-            trigram = ((trigram << 16) | c) & TRIGRAM_MASK;
-            for (int a = 0; a < startedCount; a++) {
-                Automaton automaton = started[a];
-                if ((automaton.k != 0 || c == automaton.first) && automaton.step(c, i)) {
-                    found = report(text, automaton, i, found);
-                }
-            }
-            // before the third folded character the trigram has a zero slot, which no variant's trigram has
-            if (startedCount < count && (filter & filterBit(trigram)) != 0) {
+            boolean han = CharClasses.isHan(c);
+            if ((!inWord || han || afterHan) && (firstChars[bucket(c)] & bit(c)) != 0) {
+                int second = -1;
                 for (int v = 0; v < count; v++) {
-                    if (!isStarted[v] && trigrams[v] == trigram) {
-                        isStarted[v] = true;
-                        Automaton automaton = new Automaton(patterns.get(v), typeNames.get(v));
-                        started[startedCount++] = automaton;
-                        automaton.step((char) (trigram >>> 32), before2);
-                        automaton.step((char) (trigram >>> 16), before1);
-                        if (automaton.step(c, i)) {
-                            found = report(text, automaton, i, found);
+                    String p = pattern[v];
+                    if (p.charAt(0) != c || (automata[v] != null && automata[v].k != 0)) {
+                        continue;
+                    }
+                    if (second < 0) {
+                        second = nextFolded(text, i + 1);
+                    }
+                    if (second < n && p.charAt(1) == FOLD[text.charAt(second)]) {
+                        int third = nextFolded(text, second + 1);
+                        if (third < n && p.charAt(2) == FOLD[text.charAt(third)]) {
+                            if (automata[v] == null) {
+                                automata[v] = new Automaton(p, typeNames.get(v));
+                            }
+                            awake[awakeCount++] = automata[v];
                         }
                     }
                 }
             }
-            before2 = before1;
-            before1 = i;
+            for (int a = 0; a < awakeCount; a++) {
+                Automaton automaton = awake[a];
+                if (automaton.step(c, i)) {
+                    found = report(text, automaton, i, found);
+                }
+                if (automaton.k == 0) {
+                    awake[a--] = awake[--awakeCount];
+                }
+            }
+            inWord = true;
+            afterHan = han;
         }
         return found == null ? List.of() : found;
     }
 
-    private static long filterBit(long trigram) {
-        return 1L << ((trigram * 0x9E3779B97F4A7C15L) >>> 58);
+    /** Index of the first letter or digit at or after {@code from}, or the text length. */
+    private static int nextFolded(CharSequence text, int from) {
+        int p = from;
+        while (p < text.length() && FOLD[text.charAt(p)] == 0) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The set of variants' first characters is three 64-bit words: exact for ASCII (digits and lower-case letters
+     * would share bits in one word), hashed for the rest.
+     */
+    private static int bucket(char c) {
+        return c < 128 ? c >>> 6 : 2;
+    }
+
+    private static long bit(char c) {
+        return 1L << (c < 128 ? c & 63 : (c * 0x9E3779B1) >>> 26);
     }
 
     /** Adds the match of {@code automaton} ending at {@code last} if both its ends are word boundaries. */
@@ -123,20 +149,27 @@ final class LinkedValueMatcher {
         String value = linked.value();
         String cls = linked.piiClass();
         addVariant(variants, normalize(value));
-        String digits = digitsOf(value);
-        if (digits.length() >= MIN_DIGITS_FOR_DIGIT_VARIANT) {
-            addVariant(variants, digits);
+        int digitCount = 0;
+        for (int i = 0; i < value.length(); i++) {
+            digitCount += CharClasses.isDigit(value.charAt(i)) ? 1 : 0;
         }
-        if (digits.length() > 3 && containsIgnoreCase(cls, "PHONE") && value.trim().startsWith("+")) {
-            for (String form : nationalForms(digits)) {
-                addVariant(variants, form);
+        boolean international = digitCount > 3 && containsIgnoreCase(cls, "PHONE") && value.trim().startsWith("+");
+        if (digitCount >= MIN_DIGITS_FOR_DIGIT_VARIANT || international) {
+            String digits = digitsOf(value, digitCount);
+            if (digitCount >= MIN_DIGITS_FOR_DIGIT_VARIANT) {
+                addVariant(variants, digits);
+            }
+            if (international) {
+                for (String form : nationalForms(digits)) {
+                    addVariant(variants, form);
+                }
             }
         }
         if (containsIgnoreCase(cls, "NAME")) {
             int partStart = 0;
             for (int i = 0; i <= value.length(); i++) {
                 if (i == value.length() || Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',') {
-                    addVariant(variants, normalize(value.substring(partStart, i)));
+                    addVariant(variants, normalize(value, partStart, i));
                     partStart = i + 1;
                 }
             }
@@ -144,14 +177,7 @@ final class LinkedValueMatcher {
         return variants;
     }
 
-    private static String digitsOf(String value) {
-        int count = 0;
-        for (int i = 0; i < value.length(); i++) {
-            count += CharClasses.isDigit(value.charAt(i)) ? 1 : 0;
-        }
-        if (count == 0) {
-            return "";
-        }
+    private static String digitsOf(String value, int count) {
         char[] digits = new char[count];
         for (int i = 0, k = 0; i < value.length(); i++) {
             if (CharClasses.isDigit(value.charAt(i))) {
@@ -167,12 +193,14 @@ final class LinkedValueMatcher {
         }
     }
 
-    /** {@code upperWord} occurs in {@code s}, ignoring ASCII case; compares only where the first letter matches. */
+    /** {@code upperWord} occurs in {@code s}, ignoring ASCII case. */
     private static boolean containsIgnoreCase(String s, String upperWord) {
-        char first = upperWord.charAt(0);
         for (int i = 0; i + upperWord.length() <= s.length(); i++) {
-            if (CharClasses.asciiUpper(s.charAt(i)) == first
-                && s.regionMatches(true, i, upperWord, 0, upperWord.length())) {
+            int k = 0;
+            while (k < upperWord.length() && CharClasses.asciiUpper(s.charAt(i + k)) == upperWord.charAt(k)) {
+                k++;
+            }
+            if (k == upperWord.length()) {
                 return true;
             }
         }
@@ -210,10 +238,15 @@ final class LinkedValueMatcher {
     }
 
     static String normalize(CharSequence s) {
-        char[] folded = new char[s.length()];
+        return normalize(s, 0, s.length());
+    }
+
+    /** The letters and digits of {@code s[from, to)}, lower-cased. */
+    private static String normalize(CharSequence s, int from, int to) {
+        char[] folded = new char[to - from];
         int k = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = fold(s.charAt(i));
+        for (int i = from; i < to; i++) {
+            char c = FOLD[s.charAt(i)];
             if (c != 0) {
                 folded[k++] = c;
             }
@@ -221,27 +254,17 @@ final class LinkedValueMatcher {
         return new String(folded, 0, k);
     }
 
-    private static final char[] ASCII_FOLD = new char[128];
-
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            ASCII_FOLD[c] = c;
+    private static char[] foldTable() {
+        char[] fold = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            if (CharClasses.isHan(ch)) {
+                fold[c] = ch; // ideographs have no case
+            } else if (Character.isLetterOrDigit(ch)) {
+                fold[c] = Character.toLowerCase(ch);
+            }
         }
-        for (char c = 'a'; c <= 'z'; c++) {
-            ASCII_FOLD[c] = c;
-            ASCII_FOLD[c - 32] = c;
-        }
-    }
-
-    /** The character lower-cased if it is a letter or digit, else 0; a table lookup for ASCII. */
-    private static char fold(char c) {
-        if (c < 128) {
-            return ASCII_FOLD[c];
-        }
-        if (CharClasses.isHan(c)) {
-            return c; // ideographs have no case
-        }
-        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+        return fold;
     }
 
     /**
@@ -251,7 +274,6 @@ final class LinkedValueMatcher {
      */
     private static final class Automaton {
         private final String pattern;
-        private final char first;
         private final String typeName;
         private final int[] fail;
         private final int[] ring;
@@ -260,7 +282,6 @@ final class LinkedValueMatcher {
 
         Automaton(String pattern, String typeName) {
             this.pattern = pattern;
-            this.first = pattern.charAt(0);
             this.typeName = typeName;
             int m = pattern.length();
             this.fail = new int[m];

@@ -14,6 +14,10 @@ import java.util.Set;
  * only for the configured regions, since "0xx xxxx xxxx" means something different in each. Where national numbers
  * are always written with their trunk prefix (e.g. 0 in the UK, Germany, France) a number without it is not taken
  * as national: this is what stops arbitrary 9-12 digit strings from validating against Germany's open plan.
+ *
+ * <p>No {@code isPossibleNumber} pre-check: a valid number always has one of its region's possible lengths (the
+ * validity check tests the general description, lengths first), so the pre-check only repeated that test, at about a
+ * third of the phone checks' time (JFR).
  */
 final class PhoneRules {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -21,6 +25,8 @@ final class PhoneRules {
         "AU", "NZ", "JP", "KR", "SE", "FI", "TR", "ZA");
 
     private static final String UNKNOWN_REGION = "ZZ";
+    /** Whether libphonenumber knows each 1-3 digit calling code, asked once rather than per candidate. */
+    private static final boolean[] KNOWN_CALLING_CODE = knownCallingCodes();
 
     private final List<NationalPlan> plans;
 
@@ -30,11 +36,12 @@ final class PhoneRules {
 
     /** {@code digits} is the number without separators and without its '+' or "00" prefix. */
     boolean validInternational(String digits) {
+        int cc = 0;
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length(); ccLength++) {
-            int cc = Integer.parseInt(digits.substring(0, ccLength));
-            if (!UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(cc))) {
+            cc = cc * 10 + (digits.charAt(ccLength - 1) - '0');
+            if (KNOWN_CALLING_CODE[cc]) {
                 PhoneNumber number = number(cc, digits.substring(ccLength));
-                return number != null && UTIL.isPossibleNumber(number) && UTIL.isValidNumber(number);
+                return number != null && UTIL.isValidNumber(number);
             }
         }
         return false;
@@ -46,8 +53,7 @@ final class PhoneRules {
             String nsn = plan.significantNumber(digits);
             if (nsn != null) {
                 PhoneNumber number = number(plan.countryCode, nsn);
-                if (number != null && UTIL.isPossibleNumber(number)
-                    && UTIL.isValidNumberForRegion(number, plan.region)) {
+                if (number != null && UTIL.isValidNumberForRegion(number, plan.region)) {
                     return true;
                 }
             }
@@ -68,6 +74,14 @@ final class PhoneRules {
             number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
         }
         return number;
+    }
+
+    private static boolean[] knownCallingCodes() {
+        boolean[] known = new boolean[1000];
+        for (int cc = 0; cc < known.length; cc++) {
+            known[cc] = !UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(cc));
+        }
+        return known;
     }
 
     static boolean isSupportedRegion(String region) {

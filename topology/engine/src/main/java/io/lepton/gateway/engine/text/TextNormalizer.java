@@ -5,6 +5,8 @@ import static io.lepton.gateway.engine.text.CharClasses.isAsciiAlnum;
 import static io.lepton.gateway.engine.text.CharClasses.isAsciiLetter;
 import static io.lepton.gateway.engine.text.CharClasses.isDigit;
 
+import java.util.Arrays;
+
 /**
  * Folds the ways people and software write the same value differently, in one left-to-right pass, so the detectors
  * see one form: full-width ASCII (０-９, Ａ-Ｚ, ＠, common in Chinese, Japanese and Singapore input) and other decimal
@@ -26,7 +28,7 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
-    static NormalizedText normalize(String s) {
+    static NormalizedText normalize(ScanText s) {
         if (!mayNeedFolding(s)) {
             return NormalizedText.identity(s);
         }
@@ -59,45 +61,56 @@ final class TextNormalizer {
 
     /**
      * ASCII characters at which a folding rule can start: '%' (escape), the brackets of {@code (at)}, a line break
-     * (after a digit) and 'a' (of a spelled-out {@code " at "}). Every other ASCII character is skipped with one
-     * table lookup, and so is every character below U+0660 except the no-break space and the soft hyphen.
+     * (after a digit) and 'a' (of a spelled-out {@code " at "}).
      */
-    private static final boolean[] ASCII_TRIGGER = new boolean[128];
+    private static final String ASCII_TRIGGERS = "%([{\n\raA";
+    /** {@link #PRE_CHECK} classes: the character never folds, always folds, or folds in the right context. */
+    private static final byte NEVER = 0;
+    private static final byte ALWAYS = 1;
+    private static final byte ASCII_RULE = 2;
+    private static final byte FULL_WIDTH_COLON = 3;
+    /**
+     * The pre-check's class of every UTF-16 unit, so that the common case, a character no rule touches (every letter of
+     * Latin or Chinese prose, Chinese punctuation included), costs one table read.
+     */
+    private static final byte[] PRE_CHECK = preCheckClasses();
 
-    static {
-        for (char c : "%([{\n\raA".toCharArray()) {
-            ASCII_TRIGGER[c] = true;
+    private static byte[] preCheckClasses() {
+        byte[] classes = new byte[Character.MAX_VALUE + 1];
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            if (c < 128) {
+                classes[i] = ASCII_TRIGGERS.indexOf(c) >= 0 ? ASCII_RULE : NEVER;
+            } else if (c < 0x0660) {
+                classes[i] = c == 0x00A0 || c == 0x00AD ? ALWAYS : NEVER;
+            } else if (c >= 0xFF01 && c <= 0xFF5E) {
+                // full-width punctuation of Chinese prose (，？！) alone folds nothing
+                classes[i] = isFoldedFullWidth(c) ? ALWAYS : c == '\uFF1A' ? FULL_WIDTH_COLON : NEVER;
+            } else {
+                classes[i] = isSpace(c) || isInvisible(c) || Character.isDigit(c) ? ALWAYS : NEVER;
+            }
         }
+        return classes;
     }
 
     /**
      * A tight first pass that rules out most texts: no rule below applies anywhere (each is checked as the folding
      * pass would, at the same bounded cost), so the text is returned as it is.
      */
-    private static boolean mayNeedFolding(String s) {
+    private static boolean mayNeedFolding(ScanText s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 128) {
-                if (ASCII_TRIGGER[c] && asciiRuleApplies(s, i, c)) {
-                    return true;
-                }
-            } else if (c < 0x0660) {
-                if (c == 0x00A0 || c == 0x00AD) {
-                    return true;
-                }
-            } else if (c >= 0xFF01 && c <= 0xFF5E) {
-                if (isFoldedFullWidth(c) || (i > 0 && isAddressColon(s, i, fullWidthFolded(s.charAt(i - 1))))) {
-                    return true; // full-width punctuation of Chinese prose (，？！) alone folds nothing
-                }
-            } else if (isSpace(c) || isInvisible(c) || Character.isDigit(c)) {
+            byte k = PRE_CHECK[c];
+            if (k != NEVER && (k == ALWAYS || (k == ASCII_RULE ? asciiRuleApplies(s, i, c)
+                : i > 0 && isAddressColon(s, i, fullWidthFolded(s.charAt(i - 1)))))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean asciiRuleApplies(String s, int i, char c) {
+    private static boolean asciiRuleApplies(ScanText s, int i, char c) {
         int n = s.length();
         return switch (c) {
             case '%' -> i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
@@ -108,7 +121,7 @@ final class TextNormalizer {
         };
     }
 
-    private static int ascii(String s, int i, char c, Out out) {
+    private static int ascii(ScanText s, int i, char c, Out out) {
         switch (c) {
             case '%' -> {
                 int v = i + 2 < s.length() ? hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)) : -1;
@@ -158,7 +171,7 @@ final class TextNormalizer {
      * with a digit among them ("LC15 OPLG P36Y ZWDH"): an IBAN in groups, wrapped by a mail client. Prose and
      * headings do not end that way, so their line breaks (which the name cues read) are kept.
      */
-    private static boolean codeGroupsBefore(String s, int i) {
+    private static boolean codeGroupsBefore(ScanText s, int i) {
         if (i < 9 || s.charAt(i - 5) != ' ') {
             return false;
         }
@@ -181,7 +194,7 @@ final class TextNormalizer {
     }
 
     /** Length of {@code (at)}, {@code [dot]}, {@code {at}}... starting at the bracket, or 0. */
-    private static int bracketedWord(String s, int i) {
+    private static int bracketedWord(ScanText s, int i) {
         char open = s.charAt(i);
         char close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : 0;
         if (close == 0) {
@@ -196,7 +209,7 @@ final class TextNormalizer {
         return 0;
     }
 
-    private static char bracketedChar(String s, int bracket) {
+    private static char bracketedChar(ScanText s, int bracket) {
         return asciiLower(s.charAt(bracket + 1)) == 'a' ? '@' : '.';
     }
 
@@ -204,7 +217,7 @@ final class TextNormalizer {
      * End of a domain written after " at " with labels joined by " dot " or '.', ending in an alphabetic top-level
      * label, e.g. "web dot de"; -1 when what follows is not such a domain (so "meet at noon" stays as it is).
      */
-    private static int spelledDomain(String s, int from) {
+    private static int spelledDomain(ScanText s, int from) {
         int n = Math.min(s.length(), from + MAX_DOMAIN);
         int p = from;
         int labels = 0;
@@ -238,7 +251,7 @@ final class TextNormalizer {
         return p;
     }
 
-    private static int copyDomain(String s, int from, int to, Out out) {
+    private static int copyDomain(ScanText s, int from, int to, Out out) {
         int p = from;
         while (p < to) {
             if (s.charAt(p) == ' ') {
@@ -253,7 +266,7 @@ final class TextNormalizer {
     }
 
     /** Whether {@code s} has {@code lowerWord} at {@code at}, ignoring ASCII case. */
-    private static boolean word(String s, int at, String lowerWord) {
+    private static boolean word(ScanText s, int at, String lowerWord) {
         if (at + lowerWord.length() > s.length()) {
             return false;
         }
@@ -294,7 +307,7 @@ final class TextNormalizer {
         return c >= 0xFF01 && c <= 0xFF5E && isFoldedFullWidth(c) ? (char) (c - 0xFEE0) : c;
     }
 
-    private static boolean isAddressColon(String s, int i, char last) {
+    private static boolean isAddressColon(ScanText s, int i, char last) {
         if (s.charAt(i) != '\uFF1A' || i + 1 >= s.length() || !(CharClasses.isHex(last) || last == ':')) {
             return false;
         }
@@ -313,14 +326,14 @@ final class TextNormalizer {
 
     /** The folded text under construction; allocated at the first character that changes. */
     private static final class Out {
-        private final String original;
-        private StringBuilder sb;
+        private final ScanText original;
+        private char[] folded;
         private int[] from;
         private int[] to;
         private int size;
         private char last;
 
-        Out(String original) {
+        Out(ScanText original) {
             this.original = original;
         }
 
@@ -334,7 +347,7 @@ final class TextNormalizer {
 
         void keep(int i) {
             char c = original.charAt(i);
-            if (sb != null) {
+            if (folded != null) {
                 append(c, i, i + 1);
             }
             last = c;
@@ -351,9 +364,9 @@ final class TextNormalizer {
         }
 
         private void start(int at) {
-            if (sb == null) {
+            if (folded == null) {
                 int capacity = original.length();
-                sb = new StringBuilder(capacity);
+                folded = new char[capacity];
                 from = new int[capacity];
                 to = new int[capacity];
                 for (int k = 0; k < at; k++) {
@@ -363,14 +376,15 @@ final class TextNormalizer {
         }
 
         private void append(char c, int start, int end) {
-            sb.append(c);
+            folded[size] = c;
             from[size] = start;
             to[size] = end;
             size++;
         }
 
         NormalizedText result() {
-            return sb == null ? NormalizedText.identity(original) : NormalizedText.mapped(sb.toString(), from, to);
+            return folded == null ? NormalizedText.identity(original)
+                : NormalizedText.mapped(ScanText.wrap(Arrays.copyOf(folded, size)), from, to);
         }
     }
 }

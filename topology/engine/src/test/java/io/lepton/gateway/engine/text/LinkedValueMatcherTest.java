@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-pass matcher against a brute-force reference: every occurrence of every variant in the folded text, mapped
- * back to the original positions and kept when both ends are word boundaries. Texts and values come from a tiny
- * alphabet, so overlapping and self-overlapping occurrences ("aab" in "aaab"), partial matches that fail late and
- * punctuation inside matches are the common case rather than the exception.
+ * back to the original positions and kept when both ends are word boundaries (an ideograph on either side of an end
+ * counts as one: Chinese has no spaces). Texts and values come from a tiny alphabet, so overlapping and
+ * self-overlapping occurrences ("aab" in "aaab"), partial matches that fail late, punctuation inside matches and
+ * values glued to ideographs are the common case rather than the exception.
  */
 class LinkedValueMatcherTest {
 
-    private static final String TEXT_ALPHABET = "aab-. A1";
-    private static final String VALUE_ALPHABET = "abA ";
+    private static final String TEXT_ALPHABET = "aab-. A1王";
+    private static final String VALUE_ALPHABET = "abA 王";
     private static final Comparator<TypedSpan> ORDER = Comparator.comparingInt(TypedSpan::start)
             .thenComparingInt(TypedSpan::end).thenComparing(TypedSpan::typeName);
 
@@ -69,7 +70,7 @@ class LinkedValueMatcherTest {
                 for (int p = folded.indexOf(variant); p >= 0; p = folded.indexOf(variant, p + 1)) {
                     int start = original.get(p);
                     int end = original.get(p + variant.length() - 1) + 1;
-                    if (wordEdge(text, start - 1) && wordEdge(text, end)) {
+                    if (wordEdge(text, start - 1, start) && wordEdge(text, end, end - 1)) {
                         spans.add(new TypedSpan(start, end, value.piiClass(), 1));
                     }
                 }
@@ -78,8 +79,13 @@ class LinkedValueMatcherTest {
         return spans;
     }
 
-    private static boolean wordEdge(String text, int outside) {
-        return outside < 0 || outside >= text.length() || !Character.isLetterOrDigit(text.charAt(outside));
+    private static boolean wordEdge(String text, int outside, int inside) {
+        return outside < 0 || outside >= text.length() || !Character.isLetterOrDigit(text.charAt(outside))
+            || isIdeograph(text.charAt(outside)) || isIdeograph(text.charAt(inside));
+    }
+
+    private static boolean isIdeograph(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static String random(Random random, String alphabet, int length) {
