@@ -30,20 +30,9 @@ final class AesCtrKeystream {
     private long bytesUnderKey;
 
     AesCtrKeystream(Supplier<byte[]> keySource) {
-        this(keySource, LONG_STREAM_BUFFER_BYTES);
-    }
-
-    /**
-     * @param bufferBytes keystream bytes produced per AES call, a multiple of 16: small for the short per-(event,
-     *     field) streams of {@link NoiseKeys}, which mostly need a few words, large for long-lived streams
-     */
-    AesCtrKeystream(Supplier<byte[]> keySource, int bufferBytes) {
-        if (bufferBytes <= 0 || bufferBytes % 16 != 0) {
-            throw new IllegalArgumentException("buffer must be a positive multiple of 16 bytes: " + bufferBytes);
-        }
         this.keySource = keySource;
-        this.zeros = new byte[bufferBytes];
-        this.buffer = ByteBuffer.allocate(bufferBytes);
+        this.zeros = new byte[LONG_STREAM_BUFFER_BYTES];
+        this.buffer = ByteBuffer.allocate(LONG_STREAM_BUFFER_BYTES);
         rekey();
         refill();
     }
