@@ -1,7 +1,5 @@
 package io.lepton.gateway.engine.fairness.pooled;
 
-import java.util.Arrays;
-
 /**
  * The anytime-valid test of Singh &amp; Joachims' disparate treatment constraint ("Fairness of Exposure in Rankings",
  * KDD 2018, §4.2) between a provider group u and the reference group r, fed with pooled impression sums.
@@ -18,18 +16,17 @@ import java.util.Arrays;
  * where ē, ū are the means of one batch of each group; the two wealth processes are averaged (an e-process for the
  * intersection of both sides, as {@link ComparisonTest} does for a difference). Given the batch sizes, ē_r and ū_u come
  * from different impressions, so E[ē_r·ū_u] = Ē_r·Ū_u and under H0 E[Z | past] ≤ 0; the correlation of rank and
- * relevance within one impression never enters. That needs the impressions of the two groups to be independent given
- * their groups. One vote per subject and pane provides it within one pane: there two impressions come from two users'
- * rankings, never from one ranking (where one item's rank pushes the others down). <b>Known gap:</b> a batch is not
- * confined to one pane. A map-side flush that spans a pane boundary, or a lone group's pending sums carried into a
- * later pane, can put one user's impressions on both sides of one bet; if a user's traits raise both the reference
- * items' exposure and the other group's relevance, E[Z | past] is then positive and the false-alarm bound fails (a
- * reviewer's simulation with shared users at the threshold alarmed in most runs). The fix, not built yet, is to bet
- * per pane and carry pending sums only within their pane. Every mean lies in [0, 1], so Z ∈ [−1, c].
+ * relevance within one impression never enters. That needs the impressions of the two groups to come from different
+ * users, which holds within one batch: a batch is one task's flush of one pane (the monitor offers a delta pane by
+ * pane), every subject is owned by one task and votes once per pane, so two impressions of a batch come from two
+ * users' rankings, never from one user (whose traits could raise both one group's exposure and the other's relevance)
+ * nor from one ranking (where one item's rank pushes the others down). For the same reason nothing is carried over
+ * between batches: a batch with impressions of one group only is not bet on (carried into a later pane, its sums
+ * could meet the same users' impressions of the other group). Every mean lies in [0, 1], so Z ∈ [−1, c].
  *
  * <p><b>Batches.</b> Sums cannot be split into single impressions as vote counts can ({@link ComparisonTest} draws
- * sub-batches hypergeometrically), so each offer with impressions of both groups is one bet on its batch means; a
- * group alone waits as pending sums. Batches are one flush of the map sides (500 ms per task), so bets stay frequent.
+ * sub-batches hypergeometrically), so each offer with impressions of both groups is one bet on its batch means.
+ * Batches are one flush of the map sides (500 ms per task), so bets stay frequent.
  * Fixed-point rounding moves a batch mean by at most {@link ExposureUnits#MAX_MEAN_ERROR}, so Z by at most
  * {@link #ROUNDING_MARGIN}; each Z is shifted down by that margin and rescaled into [−1, 1], which keeps
  * E[Z | past] ≤ 0 exact rather than approximate.
@@ -45,50 +42,35 @@ final class ExposureComparisonTest implements SlotTest {
     private final double threshold;
     private final BettingEProcess below;
     private final BettingEProcess above;
-    private final long[] pending;
 
     ExposureComparisonTest(double threshold) {
-        this(threshold, new BettingEProcess(), new BettingEProcess(), new long[6]);
+        this(threshold, new BettingEProcess(), new BettingEProcess());
     }
 
-    /**
-     * @param pending the group's impressions, exposure sum and relevance sum, then the reference's, not yet bet on
-     */
-    ExposureComparisonTest(double threshold, BettingEProcess below, BettingEProcess above, long[] pending) {
+    ExposureComparisonTest(double threshold, BettingEProcess below, BettingEProcess above) {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("exposure ratio threshold must be in (0, 1], got " + threshold);
-        }
-        if (pending.length != 6) {
-            throw new IllegalArgumentException("pending sums need 6 values");
         }
         this.threshold = threshold;
         this.below = below;
         this.above = above;
-        this.pending = pending.clone();
     }
 
     /**
-     * Adds impressions of the group and of the reference (count, fixed-point exposure and relevance sums) and bets
-     * once when both groups have impressions pending.
+     * Bets once on one batch (one task's flush of one pane) of impressions of the group and of the reference (count,
+     * fixed-point exposure and relevance sums), if it has impressions of both.
      *
      * @return the largest ln e-value reached on these impressions
      */
     double offer(long groupImpressions, long groupExposure, long groupRelevance, long referenceImpressions,
                  long referenceExposure, long referenceRelevance) {
-        pending[0] += groupImpressions;
-        pending[1] += groupExposure;
-        pending[2] += groupRelevance;
-        pending[3] += referenceImpressions;
-        pending[4] += referenceExposure;
-        pending[5] += referenceRelevance;
-        if (pending[0] == 0 || pending[3] == 0) {
+        if (groupImpressions == 0 || referenceImpressions == 0) {
             return logEValue();
         }
-        double groupMeanExposure = ExposureUnits.mean(pending[1], pending[0]);
-        double groupMeanRelevance = ExposureUnits.mean(pending[2], pending[0]);
-        double referenceMeanExposure = ExposureUnits.mean(pending[4], pending[3]);
-        double referenceMeanRelevance = ExposureUnits.mean(pending[5], pending[3]);
-        Arrays.fill(pending, 0);
+        double groupMeanExposure = ExposureUnits.mean(groupExposure, groupImpressions);
+        double groupMeanRelevance = ExposureUnits.mean(groupRelevance, groupImpressions);
+        double referenceMeanExposure = ExposureUnits.mean(referenceExposure, referenceImpressions);
+        double referenceMeanRelevance = ExposureUnits.mean(referenceRelevance, referenceImpressions);
         below.observe(shrink(threshold * referenceMeanExposure * groupMeanRelevance
                 - groupMeanExposure * referenceMeanRelevance));
         above.observe(shrink(threshold * groupMeanExposure * referenceMeanRelevance
@@ -119,9 +101,5 @@ final class ExposureComparisonTest implements SlotTest {
 
     BettingEProcess above() {
         return above;
-    }
-
-    long[] pending() {
-        return pending.clone();
     }
 }

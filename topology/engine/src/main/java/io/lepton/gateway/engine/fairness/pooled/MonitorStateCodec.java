@@ -11,16 +11,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. Version 1 (four counters per
- * group, rate tests only: the state before exposure was tested) is still read, so a store written by the previous
- * release restores instead of failing the stream thread. A test carries its kind and
+ * The binary form of a {@link MonitorState}: a version byte, then big-endian fields. Earlier versions are still read,
+ * so a store written by a previous release restores instead of failing the stream thread: version 1 (four counters
+ * per group, rate tests only: the state before exposure was tested) and version 2 (exposure tests with pending sums
+ * carried between batches, which are dropped on reading: see {@link ExposureComparisonTest} for why nothing is
+ * carried any more). A test carries its kind and
  * threshold, so a restored e-process keeps testing the hypothesis it started with even if the policy changed meanwhile
  * (switching hypotheses mid-way would void its guarantee; the new threshold applies from the next period or window).
  */
 final class MonitorStateCodec {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte EXPOSURE_WITH_PENDING = 2;
     private static final byte DECISIONS_ONLY = 1;
+    /** Pending exposure sums a version-2 test carried: group and reference impressions, exposure and relevance. */
+    private static final int EXPOSURE_PENDING_SUMS = 6;
     private static final int DECISION_COUNTERS = 4;
     private static final ComparisonTest.Form[] FORMS = ComparisonTest.Form.values();
     /** The kind byte of an exposure test; rate tests write their form's ordinal. */
@@ -62,10 +67,12 @@ final class MonitorStateCodec {
 
     /** Replaces {@code state}'s content with the decoded one. */
     static void decode(byte[] bytes, MonitorState state) {
-        if (bytes == null || bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != DECISIONS_ONLY)) {
+        if (bytes == null || bytes.length == 0
+                || (bytes[0] != VERSION && bytes[0] != EXPOSURE_WITH_PENDING && bytes[0] != DECISIONS_ONLY)) {
             throw new IllegalArgumentException("not a pooled fairness monitor state (version " + VERSION + ")");
         }
-        int stored = bytes[0] == VERSION ? CountDelta.COUNTERS : DECISION_COUNTERS;
+        byte version = bytes[0];
+        int stored = version == DECISIONS_ONLY ? DECISION_COUNTERS : CountDelta.COUNTERS;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
             state.period = in.readLong();
             state.closedThrough = in.readLong();
@@ -82,12 +89,12 @@ final class MonitorStateCodec {
                     groups.put(group, counts);
                 }
             }
-            readTests(in, state.sequentialTests);
+            readTests(in, state.sequentialTests, version);
             readNames(in, state.sequentialAlerted);
             readNames(in, state.breachedLastWindow);
             state.windowTests.clear();
             for (int w = in.readInt(); w > 0; w--) {
-                readTests(in, state.windowTests.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>()));
+                readTests(in, state.windowTests.computeIfAbsent(in.readLong(), k -> new LinkedHashMap<>()), version);
             }
             if (in.available() != 0) {
                 throw new IllegalArgumentException("trailing bytes after a pooled fairness monitor state");
@@ -105,7 +112,6 @@ final class MonitorStateCodec {
                 out.writeByte(EXPOSURE);
                 out.writeDouble(test.threshold());
                 writeProcesses(out, test.below(), test.above());
-                writeLongs(out, test.pending());
             } else {
                 ComparisonTest test = (ComparisonTest) entry.getValue();
                 out.writeByte(test.form().ordinal());
@@ -132,7 +138,7 @@ final class MonitorStateCodec {
         }
     }
 
-    private static void readTests(DataInputStream in, Map<String, SlotTest> tests) throws IOException {
+    private static void readTests(DataInputStream in, Map<String, SlotTest> tests, byte version) throws IOException {
         tests.clear();
         for (int t = in.readInt(); t > 0; t--) {
             String slot = in.readUTF();
@@ -144,11 +150,10 @@ final class MonitorStateCodec {
             BettingEProcess below = readProcess(in);
             BettingEProcess above = readProcess(in);
             if (kind == EXPOSURE) {
-                long[] pending = new long[6];
-                for (int i = 0; i < pending.length; i++) {
-                    pending[i] = in.readLong();
+                if (version == EXPOSURE_WITH_PENDING) {
+                    in.skipNBytes((long) EXPOSURE_PENDING_SUMS * Long.BYTES);
                 }
-                tests.put(slot, new ExposureComparisonTest(threshold, below, above, pending));
+                tests.put(slot, new ExposureComparisonTest(threshold, below, above));
             } else {
                 tests.put(slot, new ComparisonTest(FORMS[kind], threshold, below, above,
                         new SplitMix64(in.readLong()), in.readLong(), in.readLong(), in.readLong(), in.readLong()));

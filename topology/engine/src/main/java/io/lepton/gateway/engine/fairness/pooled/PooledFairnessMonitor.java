@@ -64,32 +64,37 @@ public final class PooledFairnessMonitor {
         return state.lateVotes;
     }
 
-    /** Adds one task's delta, bets on it, closes the windows {@code streamTime} has passed; returns new alerts. */
+    /**
+     * Adds one task's delta, bets on it pane by pane, closes the windows {@code streamTime} has passed; returns new
+     * alerts. Pane by pane because one subject votes once per pane: a bet on one pane of one task's delta never sees
+     * one user twice, which the exposure test needs ({@link ExposureComparisonTest}); a delta spans several panes
+     * only at a boundary or while catching up.
+     */
     public List<PooledAlert> apply(CountDelta delta, long streamTime) {
         List<PooledAlert> alerts = new ArrayList<>();
         startPeriodOf(streamTime);
-        Map<String, long[]> periodDelta = new LinkedHashMap<>();
-        Map<Long, Map<String, long[]>> windowDeltas = new TreeMap<>();
+        Map<Long, Map<String, long[]>> byPane = new TreeMap<>();
         for (CountDelta.Row row : delta.rows()) {
-            long[] counts = row.counters();
             long[] starts = windows.startsContaining(row.paneStart());
             if (starts.length == 0 || max(starts) <= state.closedThrough) {
                 state.lateVotes += row.votes();
                 continue;
             }
+            long[] counts = row.counters();
             add(state.panes.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
-            if (Math.floorDiv(row.paneStart(), periodMs) == state.period) {
-                add(periodDelta, row.group(), counts);
-            }
-            for (long start : starts) {
+            add(byPane.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
+        }
+        if (byPane.isEmpty()) {
+            betSequential(Map.of(), streamTime, alerts);
+        }
+        byPane.forEach((pane, groups) -> {
+            betSequential(Math.floorDiv(pane, periodMs) == state.period ? groups : Map.of(), streamTime, alerts);
+            for (long start : windows.startsContaining(pane)) {
                 if (start > state.closedThrough) {
-                    add(windowDeltas.computeIfAbsent(start, s -> new LinkedHashMap<>()), row.group(), counts);
+                    offer(state.windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()), groups, start);
                 }
             }
-        }
-        betSequential(periodDelta, streamTime, alerts);
-        windowDeltas.forEach((start, groups) -> offer(
-                state.windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()), groups, start));
+        });
         closeWindows(streamTime, alerts);
         return alerts;
     }

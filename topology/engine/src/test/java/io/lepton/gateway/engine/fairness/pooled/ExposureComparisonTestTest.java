@@ -63,15 +63,15 @@ class ExposureComparisonTestTest {
     }
 
     @Test
-    void aLoneGroupWaitsUntilTheOtherHasImpressions() {
+    void aBatchWithOneGroupIsNotBetOnAndNothingIsCarriedToTheNext() {
         ExposureComparisonTest test = new ExposureComparisonTest(THRESHOLD);
         test.offer(3, 3 * ExposureUnits.exposure(10), 3 * ExposureUnits.relevance(0.9), 0, 0, 0);
         assertThat(test.below().observations()).isZero();
-        assertThat(test.pending()).containsExactly(3, 3 * ExposureUnits.exposure(10),
-                3 * ExposureUnits.relevance(0.9), 0, 0, 0);
         test.offer(0, 0, 0, 1, ExposureUnits.exposure(1), ExposureUnits.relevance(0.9));
+        assertThat(test.below().observations()).as("the earlier lone group is not paired with this one").isZero();
+        test.offer(1, ExposureUnits.exposure(10), ExposureUnits.relevance(0.9), 1, ExposureUnits.exposure(1),
+                ExposureUnits.relevance(0.9));
         assertThat(test.below().observations()).isEqualTo(1);
-        assertThat(test.pending()).containsOnly(0);
     }
 
     /** Runs whose e-value ever reaches 1/α, SMALL and LARGE exposure scaled by the given ratios to uniform ranks. */

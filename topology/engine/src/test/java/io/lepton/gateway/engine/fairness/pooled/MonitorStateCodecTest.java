@@ -66,10 +66,57 @@ class MonitorStateCodecTest {
         assertThat(state.sequentialAlerted).containsExactly("disparate_impact|F");
 
         byte[] current = MonitorStateCodec.encode(state);
-        assertThat(current[0]).isEqualTo((byte) 2);
+        assertThat(current[0]).isEqualTo((byte) 3);
         MonitorState again = new MonitorState();
         MonitorStateCodec.decode(current, again);
         assertThat(again.panes.get(60_000L).get("F")).containsExactly(120, 40, 30, 12, 0, 0);
+        assertThat(MonitorStateCodec.encode(again)).isEqualTo(current);
+    }
+
+    /**
+     * A version-2 state (exposure tests carried pending sums between batches), written field by field from that
+     * release's layout: the test restores with its wealth, the pending sums are dropped, and it encodes as the current
+     * version.
+     */
+    @Test
+    void aVersionTwoExposureTestRestoresWithoutItsPendingSums() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(2);
+            out.writeLong(7); // period
+            out.writeLong(1_000); // closed through
+            out.writeLong(0); // late votes
+            out.writeInt(0); // no panes
+            out.writeInt(1); // one sequential test
+            out.writeUTF("exposure_ratio|SMALL");
+            out.writeByte(0x40); // exposure test
+            out.writeDouble(0.8);
+            for (int process = 0; process < 2; process++) {
+                out.writeDouble(2.5); // ln wealth
+                out.writeDouble(0.05); // mean
+                out.writeDouble(0.01); // variance
+                out.writeLong(30); // observations
+            }
+            for (long pending : new long[] {3, 900, 700, 0, 0, 0}) {
+                out.writeLong(pending);
+            }
+            out.writeInt(0); // sequential alerted
+            out.writeInt(0); // breached last window
+            out.writeInt(0); // window tests
+        }
+
+        MonitorState state = new MonitorState();
+        MonitorStateCodec.decode(bytes.toByteArray(), state);
+
+        ExposureComparisonTest test = (ExposureComparisonTest) state.sequentialTests.get("exposure_ratio|SMALL");
+        assertThat(test.threshold()).isEqualTo(0.8);
+        assertThat(test.below().logWealth()).isEqualTo(2.5);
+        assertThat(test.above().observations()).isEqualTo(30);
+        byte[] current = MonitorStateCodec.encode(state);
+        assertThat(current[0]).isEqualTo((byte) 3);
+        assertThat(current.length).as("no pending sums any more").isEqualTo(bytes.size() - 6 * Long.BYTES);
+        MonitorState again = new MonitorState();
+        MonitorStateCodec.decode(current, again);
         assertThat(MonitorStateCodec.encode(again)).isEqualTo(current);
     }
 }

@@ -159,6 +159,34 @@ class PooledFairnessMonitorTest {
         assertThat(restored.toBytes()).isEqualTo(monitor.toBytes());
     }
 
+    /**
+     * One subject votes once per pane, so only impressions of one pane of one delta are sure to come from different
+     * users. Here the LARGE impressions always sit in another pane than the SMALL ones (in one delta, or in the
+     * next delta of the same task): a monitor that pooled the panes of a delta, or carried a lone group's sums into
+     * the next bet, would pair them (the same users could be on both sides) and, with this bias, alarm; it must not
+     * bet at all.
+     */
+    @Test
+    void exposureIsNeverComparedAcrossPanesOrCarriedToALaterBatch() {
+        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
+                Map.of("providerGroup", "LARGE"));
+        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
+                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        SplittableRandom random = new SplittableRandom(9);
+        long pane = 15 * 60_000L;
+        List<PooledAlert> alerts = new ArrayList<>();
+        for (long t = pane; t < 3 * 3_600_000L; t += FLUSH) {
+            CountDelta.Row small = impressions(random, "SMALL", pane(t), 16);
+            CountDelta.Row large = impressions(random, "LARGE", pane(t) - pane, 1);
+            alerts.addAll(monitor.apply(new CountDelta(List.of(small, large)), T0 + t + FLUSH));
+            alerts.addAll(monitor.apply(new CountDelta(List.of(small)), T0 + t + FLUSH));
+            alerts.addAll(monitor.apply(new CountDelta(List.of(impressions(random, "LARGE", pane(t) + pane, 1))),
+                    T0 + t + FLUSH));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
     @Test
     void providersRankedAlikeRaiseNoExposureAlertInADay() {
         FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
