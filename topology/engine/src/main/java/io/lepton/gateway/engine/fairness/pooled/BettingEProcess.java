@@ -80,4 +80,15 @@ final class BettingEProcess {
     long observations() {
         return observations;
     }
+
+    /**
+     * ln of the mean of two e-processes' wealth, computed without overflow: the average of two e-processes is an
+     * e-process, which is how a two-sided hypothesis (the intersection of both sides) is tested.
+     */
+    static double logMeanWealth(BettingEProcess a, BettingEProcess b) {
+        double x = a.logWealth();
+        double y = b.logWealth();
+        double max = Math.max(x, y);
+        return max + Math.log((Math.exp(x - max) + Math.exp(y - max)) / 2);
+    }
 }

@@ -96,10 +96,7 @@ final class ComparisonTest implements SlotTest {
         if (form == Form.RATIO) {
             return below.logWealth();
         }
-        double a = below.logWealth();
-        double b = above.logWealth();
-        double max = Math.max(a, b);
-        return max + Math.log((Math.exp(a - max) + Math.exp(b - max)) / 2);
+        return BettingEProcess.logMeanWealth(below, above);
     }
 
     Form form() {

@@ -85,10 +85,7 @@ final class ExposureComparisonTest implements SlotTest {
     /** ln of the current e-value against H0: the log of the mean of both sides' wealth. */
     @Override
     public double logEValue() {
-        double a = below.logWealth();
-        double b = above.logWealth();
-        double max = Math.max(a, b);
-        return max + Math.log((Math.exp(a - max) + Math.exp(b - max)) / 2);
+        return BettingEProcess.logMeanWealth(below, above);
     }
 
     double threshold() {

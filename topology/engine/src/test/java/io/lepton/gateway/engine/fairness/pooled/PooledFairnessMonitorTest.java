@@ -129,11 +129,7 @@ class PooledFairnessMonitorTest {
 
     @Test
     void anExposureBiasAgainstSmallProvidersRaisesAnExposureBreachAndSurvivesARestore() {
-        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
-                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
-                Map.of("providerGroup", "LARGE"));
-        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
-                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        PooledFairnessMonitor monitor = exposureMonitor();
         SplittableRandom random = new SplittableRandom(6);
         // SMALL items at ranks 6..10 (mean weight 0.319), LARGE at 1..5 (0.590), equal relevance: ratio 0.54.
         // One bet per flush (sums cannot be split into single impressions), so this takes a few hundred flushes.
@@ -153,8 +149,7 @@ class PooledFairnessMonitorTest {
         assertThat(view.groups()).extracting(WindowView.Group::selectionRate).containsOnly(Double.NaN);
         assertThat(view.metrics()).extracting(WindowView.Metric::metric).containsOnly("exposure_ratio");
 
-        PooledFairnessMonitor restored = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
-                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        PooledFairnessMonitor restored = exposureMonitor();
         restored.restore(monitor.toBytes());
         assertThat(restored.toBytes()).isEqualTo(monitor.toBytes());
     }
@@ -168,11 +163,7 @@ class PooledFairnessMonitorTest {
      */
     @Test
     void exposureIsNeverComparedAcrossPanesOrCarriedToALaterBatch() {
-        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
-                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
-                Map.of("providerGroup", "LARGE"));
-        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
-                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        PooledFairnessMonitor monitor = exposureMonitor();
         SplittableRandom random = new SplittableRandom(9);
         long pane = 15 * 60_000L;
         List<PooledAlert> alerts = new ArrayList<>();
@@ -189,11 +180,7 @@ class PooledFairnessMonitorTest {
 
     @Test
     void providersRankedAlikeRaiseNoExposureAlertInADay() {
-        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
-                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
-                Map.of("providerGroup", "LARGE"));
-        PooledFairnessMonitor monitor = new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup",
-                settings, ALLOCATION, PooledMetric.rankingMetrics());
+        PooledFairnessMonitor monitor = exposureMonitor();
         SplittableRandom random = new SplittableRandom(8);
         List<PooledAlert> alerts = new ArrayList<>();
         for (long t = 0; t < 24 * 3_600_000L; t += FLUSH) {
@@ -214,6 +201,15 @@ class PooledFairnessMonitorTest {
             relevance += ExposureUnits.relevance(random.nextDouble());
         }
         return new CountDelta.Row(group, pane, 12, 0, 0, 0, exposure, relevance);
+    }
+
+    /** eu-gdpr's recommendation provider groups, LARGE the reference, exposure ratio threshold 0.8. */
+    private static PooledFairnessMonitor exposureMonitor() {
+        FairnessSettings settings = new FairnessSettings(true, Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 100, 0.8, 0.1, 0.1, 0.8, 3, new FalseAlarmBudget(0.01, Duration.ofDays(30)),
+                Map.of("providerGroup", "LARGE"));
+        return new PooledFairnessMonitor("eu-gdpr", "recommendation", "providerGroup", settings, ALLOCATION,
+                PooledMetric.rankingMetrics());
     }
 
     private static PooledFairnessMonitor monitor() {
