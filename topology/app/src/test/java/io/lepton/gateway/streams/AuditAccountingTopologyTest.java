@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +33,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit contract through the real topology: every sanitized record of every built-in policy and family carries
@@ -50,6 +51,8 @@ class AuditAccountingTopologyTest {
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final GatewayEngine engine = TestGateway.engine(SecureRandomBits.seeded(11));
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private AvroSerializer<SpecificRecord> producerSerializer;
     private int produced;
@@ -58,10 +61,7 @@ class AuditAccountingTopologyTest {
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "audit-accounting-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = TestGateway.driverProperties("audit-accounting-test", stateDir);
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, new SimpleMeterRegistry(), 2), props, AT);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }

@@ -23,17 +23,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pooled fairness monitor inside the built gateway topology (router, lanes, real in-memory stores, exactly-once),
@@ -51,6 +52,8 @@ class FairnessLaneTopologyTest {
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final GatewayEngine engine = TestGateway.engine();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private AvroSerializer<SpecificRecord> producer;
 
@@ -58,10 +61,7 @@ class FairnessLaneTopologyTest {
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fairness-lane-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = TestGateway.driverProperties("fairness-lane-test", stateDir);
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, AT);
         producer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }

@@ -19,6 +19,7 @@ import io.lepton.serdes.registry.InMemorySchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.generic.GenericRecord;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
@@ -36,6 +36,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatewayTopologyTest {
 
@@ -44,6 +45,8 @@ class GatewayTopologyTest {
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final GatewayEngine engine = TestGateway.engine();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private AvroSerializer<SpecificRecord> producerSerializer;
 
@@ -51,10 +54,7 @@ class GatewayTopologyTest {
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = TestGateway.driverProperties("gateway-topology-test", stateDir);
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, AT);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }

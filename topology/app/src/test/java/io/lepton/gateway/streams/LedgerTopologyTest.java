@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -58,12 +57,7 @@ class LedgerTopologyTest {
     void start() {
         RecordCodec codec = new RecordCodec(registry, engine.families().all());
         OutputSchemas.registerAll(engine, Lanes.of(engine), codec);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Its own state directory: the default one under /tmp is shared with every other checkout's run of this test.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = TestGateway.driverProperties("ledger-topology-test", stateDir);
         driver = new TopologyTestDriver(GatewayTopology.build(engine, codec, meters, 2), props, DAY_ONE);
         producerSerializer = new AvroSerializer<>(registry, AvroSerdeConfig.defaults());
     }

@@ -12,9 +12,12 @@ import io.lepton.gateway.engine.family.EventFamilies;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.SubjectIdentity;
 import io.lepton.gateway.engine.policy.PolicySet;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** The built-in engine with random keys, as the topology tests run it. */
 final class TestGateway {
@@ -95,5 +98,18 @@ final class TestGateway {
      */
     static GatewayEngine engine(RandomBits fallbackBits) {
         return GatewayEngine.create(POLICIES, FAMILIES, gatewayKeys(), BudgetTime.eventTime(), fallbackBits);
+    }
+
+    /**
+     * Kafka Streams properties of a TopologyTestDriver run of the gateway topology: exactly-once as in production, and
+     * the test's own state directory (the default one under /tmp is shared with every other checkout's run of it).
+     */
+    static Properties driverProperties(String applicationId, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
     }
 }
