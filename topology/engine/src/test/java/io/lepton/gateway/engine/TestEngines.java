@@ -7,13 +7,18 @@ import io.lepton.gateway.engine.dp.BudgetTime;
 import io.lepton.gateway.engine.dp.RandomBits;
 import io.lepton.gateway.engine.dp.SecureRandomBits;
 import io.lepton.gateway.engine.family.EventFamilies;
+import io.lepton.gateway.engine.family.EventFamily;
 import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import io.lepton.gateway.engine.policy.PolicySet;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Built-in families and policies with freshly generated keys: what most engine tests run against. */
 public final class TestEngines {
@@ -24,6 +29,22 @@ public final class TestEngines {
     public static final Clock CLOCK = Clock.fixed(SampleEvents.AT, ZoneOffset.UTC);
 
     private TestEngines() {}
+
+    /** Every (built-in policy id, family name) pair: the cases of the property tests that must hold for all. */
+    public static Stream<Arguments> policiesAndFamilies() {
+        List<Arguments> cases = new ArrayList<>();
+        for (JurisdictionPolicy policy : POLICIES.all()) {
+            for (EventFamily family : FAMILIES.all()) {
+                cases.add(Arguments.of(policy.id(), family.name()));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** A region the policy routes: its first declared one, or JP (which no built-in policy claims) for the default. */
+    public static String regionOf(JurisdictionPolicy policy) {
+        return policy.isDefault() ? "JP" : policy.regions().iterator().next();
+    }
 
     /** A key ring holding a random key for every built-in policy's key id. */
     public static HmacKeyRing keys() {

@@ -15,12 +15,10 @@ import io.lepton.gateway.engine.policy.JurisdictionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -36,24 +34,14 @@ class NoTaggedValueSurvivesTest {
     private static final GatewayEngine ENGINE = GatewayEngine.create(TestEngines.POLICIES, TestEngines.FAMILIES,
             TestEngines.gatewayKeys(), BudgetTime.eventTime(), SecureRandomBits.seeded(1));
 
-    static Stream<Arguments> policiesAndFamilies() {
-        List<Arguments> cases = new ArrayList<>();
-        for (JurisdictionPolicy policy : TestEngines.POLICIES.all()) {
-            for (EventFamily family : TestEngines.FAMILIES.all()) {
-                cases.add(Arguments.of(policy.id(), family.name()));
-            }
-        }
-        return cases.stream();
-    }
-
     @ParameterizedTest(name = "{0} / {1}")
-    @MethodSource("policiesAndFamilies")
+    @MethodSource("io.lepton.gateway.engine.TestEngines#policiesAndFamilies")
     void noTaggedValueSurvives(String jurisdiction, String familyName) {
         JurisdictionPolicy policy = TestEngines.POLICIES.byId(jurisdiction).orElseThrow();
         assertThat(policy.actions().values()).as("built-in policies keep no tagged value")
                 .doesNotContain(new ActionSpec.Keep());
         EventFamily family = TestEngines.FAMILIES.byName(familyName).orElseThrow();
-        String region = policy.isDefault() ? "JP" : policy.regions().iterator().next();
+        String region = TestEngines.regionOf(policy);
         Random random = new Random(jurisdiction.hashCode() * 31L + familyName.hashCode());
         for (int i = 0; i < RECORDS_PER_CASE; i++) {
             GenericRecord raw = RandomRecords.of(family, region, random);

@@ -19,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -51,22 +49,12 @@ class ProvenanceCarriesNoValueTest {
             ProvenanceHeaders.BUDGET, Pattern.compile("75-100|50-75|25-50|0-25|exhausted|n/a"),
             ProvenanceHeaders.GATEWAY, Pattern.compile("[0-9A-Za-z.+_-]+"));
 
-    static Stream<Arguments> policiesAndFamilies() {
-        List<Arguments> cases = new ArrayList<>();
-        for (JurisdictionPolicy policy : TestEngines.POLICIES.all()) {
-            for (EventFamily family : TestEngines.FAMILIES.all()) {
-                cases.add(Arguments.of(policy.id(), family.name()));
-            }
-        }
-        return cases.stream();
-    }
-
     @ParameterizedTest(name = "{0} / {1}")
-    @MethodSource("policiesAndFamilies")
+    @MethodSource("io.lepton.gateway.engine.TestEngines#policiesAndFamilies")
     void headersCarryNoTaggedOrDetectedValue(String jurisdiction, String familyName) {
         JurisdictionPolicy policy = TestEngines.POLICIES.byId(jurisdiction).orElseThrow();
         EventFamily family = TestEngines.FAMILIES.byName(familyName).orElseThrow();
-        String region = policy.isDefault() ? "JP" : policy.regions().iterator().next();
+        String region = TestEngines.regionOf(policy);
         Random random = new Random(jurisdiction.hashCode() * 17L + familyName.hashCode());
         int withDetections = 0;
         for (int i = 0; i < RECORDS_PER_CASE; i++) {
