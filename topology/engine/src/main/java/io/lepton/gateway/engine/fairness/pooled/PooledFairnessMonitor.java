@@ -84,17 +84,23 @@ public final class PooledFairnessMonitor {
             add(state.panes.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
             add(byPane.computeIfAbsent(row.paneStart(), p -> new LinkedHashMap<>()), row.group(), counts);
         }
-        if (byPane.isEmpty()) {
-            betSequential(Map.of(), streamTime, alerts);
-        }
-        byPane.forEach((pane, groups) -> {
-            betSequential(Math.floorDiv(pane, periodMs) == state.period ? groups : Map.of(), streamTime, alerts);
-            for (long start : windows.startsContaining(pane)) {
+        boolean betThisPeriod = false;
+        for (Map.Entry<Long, Map<String, long[]>> pane : byPane.entrySet()) {
+            if (Math.floorDiv(pane.getKey(), periodMs) == state.period) {
+                betSequential(pane.getValue(), streamTime, alerts);
+                betThisPeriod = true;
+            }
+            for (long start : windows.startsContaining(pane.getKey())) {
                 if (start > state.closedThrough) {
-                    offer(state.windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()), groups, start);
+                    offer(state.windowTests.computeIfAbsent(start, s -> new LinkedHashMap<>()), pane.getValue(),
+                            start);
                 }
             }
-        });
+        }
+        if (!betThisPeriod) {
+            // No votes of this period: still look at the period's e-values, as every delta does.
+            betSequential(Map.of(), streamTime, alerts);
+        }
         closeWindows(streamTime, alerts);
         return alerts;
     }
